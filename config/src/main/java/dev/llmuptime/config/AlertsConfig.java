@@ -1,0 +1,54 @@
+package dev.llmuptime.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The alert-consumer's section. Without {@code rules}, {@link #DEFAULT_RULES} apply. */
+public record AlertsConfig(
+        @JsonProperty("http-port") Integer httpPort,
+        @JsonProperty("rules") List<RuleConfig> rules,
+        @JsonProperty("webhooks") List<WebhookConfig> webhooks) {
+
+    /** The rules used when the config has none: a hard outage, availability, slowness, silence. */
+    public static final List<RuleConfig> DEFAULT_RULES = List.of(
+            new RuleConfig("down", "*", Duration.ofMinutes(1), "consecutive-failures >= 2",
+                    "consecutive-successes >= 2", 1, Duration.ZERO, Duration.ZERO, "critical", null),
+            new RuleConfig("availability", "*", Duration.ofHours(1), "uptime < 0.99", null, 20, Duration.ZERO,
+                    Duration.ZERO, "warning", null),
+            new RuleConfig("slow", "*", Duration.ofMinutes(5), "latency.p95 > 5000", null, 5, Duration.ZERO,
+                    Duration.ZERO, "warning", null),
+            new RuleConfig("silent", "*", Duration.ofMinutes(1), "no-data", null, 0, Duration.ofMinutes(2),
+                    Duration.ZERO, "warning", null));
+
+    public static final AlertsConfig DEFAULT = new AlertsConfig(null, null, null);
+
+    public AlertsConfig {
+        httpPort = Check.port("http-port", httpPort, 8082);
+        rules = rules == null ? DEFAULT_RULES : List.copyOf(rules);
+        webhooks = List.copyOf(Check.orDefault(webhooks, List.of()));
+        Set<String> webhookNames = new HashSet<>();
+        for (int i = 0; i < webhooks.size(); i++) {
+            if (!webhookNames.add(webhooks.get(i).name())) {
+                throw new InvalidValueException("webhooks[" + i + "].name", "'" + webhooks.get(i).name()
+                        + "' is used by an earlier webhook; names must be unique");
+            }
+        }
+        Set<String> ruleNames = new HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            RuleConfig rule = rules.get(i);
+            if (!ruleNames.add(rule.name())) {
+                throw new InvalidValueException("rules[" + i + "].name", "'" + rule.name()
+                        + "' is used by an earlier rule; names must be unique");
+            }
+            for (String webhook : rule.notifyWebhooks() == null ? List.<String>of() : rule.notifyWebhooks()) {
+                if (!webhookNames.contains(webhook)) {
+                    throw new InvalidValueException("rules[" + i + "].notify", "names webhook '" + webhook
+                            + "', which is not among alerts.webhooks " + webhookNames);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.llmuptime.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The whole configuration file. Every service loads all of it (so a typo anywhere is caught by
+ * whichever service starts first) and uses its own sections. Missing sections take defaults.
+ */
+public record MonitorConfig(
+        @JsonProperty("kafka") KafkaConfig kafka,
+        @JsonProperty("probes") ProbesConfig probes,
+        @JsonProperty("aggregation") AggregationConfig aggregation,
+        @JsonProperty("alerts") AlertsConfig alerts) {
+
+    public static final MonitorConfig DEFAULT = new MonitorConfig(null, null, null, null);
+
+    public MonitorConfig {
+        kafka = Check.orDefault(kafka, KafkaConfig.DEFAULT);
+        probes = Check.orDefault(probes, ProbesConfig.DEFAULT);
+        aggregation = Check.orDefault(aggregation, AggregationConfig.DEFAULT);
+        alerts = Check.orDefault(alerts, AlertsConfig.DEFAULT);
+    }
+}

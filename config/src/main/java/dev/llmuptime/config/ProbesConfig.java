@@ -1,0 +1,31 @@
+package dev.llmuptime.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The probe-producer's section: who this prober is and what it probes. */
+public record ProbesConfig(
+        @JsonProperty("region") String region,
+        @JsonProperty("http-port") Integer httpPort,
+        @JsonProperty("targets") List<TargetConfig> targets) {
+
+    public static final ProbesConfig DEFAULT = new ProbesConfig(null, null, null);
+
+    public ProbesConfig {
+        region = Check.orDefault(region, "local");
+        if (region.isBlank() || region.equals("*")) {
+            throw new InvalidValueException("region", "must be a name; '*' stands for all regions in the stats");
+        }
+        httpPort = Check.port("http-port", httpPort, 8081);
+        targets = List.copyOf(Check.orDefault(targets, List.of()));
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            if (!ids.add(targets.get(i).id())) {
+                throw new InvalidValueException("targets[" + i + "].id", "'" + targets.get(i).id()
+                        + "' is used by an earlier target; ids must be unique");
+            }
+        }
+    }
+}

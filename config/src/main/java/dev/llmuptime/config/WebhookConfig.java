@@ -1,0 +1,38 @@
+package dev.llmuptime.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A receiver of alerts. {@code secret} signs the generic format (HMAC); PagerDuty takes its
+ * {@code routing-key} instead. Retries go on until {@code max-retry-age}.
+ */
+public record WebhookConfig(
+        @JsonProperty("name") String name,
+        @JsonProperty("url") URI url,
+        @JsonProperty("format") WebhookFormat format,
+        @JsonProperty("secret") Secret secret,
+        @JsonProperty("routing-key") Secret routingKey,
+        @JsonProperty("headers") Map<String, String> headers,
+        @JsonProperty("timeout") Duration timeout,
+        @JsonProperty("max-retry-age") Duration maxRetryAge) {
+
+    public WebhookConfig {
+        Check.requiredText("name", name);
+        Check.required("url", url);
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+            throw new InvalidValueException("url", "'" + url + "' must be an http:// or https:// URL");
+        }
+        format = Check.orDefault(format, WebhookFormat.GENERIC);
+        secret = Check.orDefault(secret, Secret.none());
+        routingKey = Check.orDefault(routingKey, Secret.none());
+        if (format == WebhookFormat.PAGERDUTY && !routingKey.isPresent()) {
+            throw new InvalidValueException("routing-key", "is required for format pagerduty");
+        }
+        headers = Map.copyOf(Check.orDefault(headers, Map.of()));
+        timeout = Check.positive("timeout", timeout, Duration.ofSeconds(5));
+        maxRetryAge = Check.positive("max-retry-age", maxRetryAge, Duration.ofHours(24));
+    }
+}

@@ -1,0 +1,244 @@
+package dev.llmuptime.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every way a config can be wrong gives one line naming the file, line, key and what is expected. */
+class ConfigErrorsTest {
+
+    private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-secret-value");
+
+    @Test
+    void unknownKeySuggestsTheNearestOne() {
+        assertError("""
+                kafka:
+                  bootstrap-server: localhost:9092
+                """, "monitor.yaml:2: unknown key 'bootstrap-server' in kafka (did you mean 'bootstrap-servers'?); "
+                + "expected one of bootstrap-servers, client, partitions, replication-factor, topics");
+    }
+
+    @Test
+    void unknownKeyDeepInAListNamesItsPath() {
+        assertError("""
+                probes:
+                  targets:
+                    - id: a
+                      model: m
+                    - id: b
+                      modle: m
+                """, "monitor.yaml:6: unknown key 'modle' in probes.targets[1] (did you mean 'model'?)");
+    }
+
+    @Test
+    void unknownTopLevelSection() {
+        assertError("""
+                alert:
+                  http-port: 1
+                """, "monitor.yaml:1: unknown key 'alert' (did you mean 'alerts'?)");
+    }
+
+    @Test
+    void unknownKeyFarFromAnyGetsNoSuggestion() {
+        assertError("""
+                aggregation:
+                  colour: blue
+                """, "monitor.yaml:2: unknown key 'colour' in aggregation; expected one of grace, http-port, windows");
+    }
+
+    @Test
+    void badDuration() {
+        assertError("""
+                probes:
+                  targets:
+                    - id: a
+                      model: m
+                      interval: 30 seconds
+                """, "monitor.yaml:5: probes.targets[0].interval: '30 seconds' is not a duration (expected a whole "
+                + "number and a unit: 500ms, 5s, 1m, 1h, 1d)");
+    }
+
+    @Test
+    void badEnumValueListsTheChoices() {
+        assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, check: stream}
+                """, "monitor.yaml:3: probes.targets[0].check: 'stream' is not one of models, chat, chat-stream, "
+                + "embeddings");
+    }
+
+    @Test
+    void notANumber() {
+        assertError("""
+                kafka:
+                  partitions: many
+                """, "monitor.yaml:2: kafka.partitions: 'many' is not a whole number");
+    }
+
+    @Test
+    void missingRequiredKey() {
+        assertError("""
+                probes:
+                  targets:
+                    - id: a
+                """, "probes.targets[0].model is required and must not be empty");
+    }
+
+    @Test
+    void badTargetId() {
+        assertError("""
+                probes:
+                  targets:
+                    - {id: "GPT 4", model: m}
+                """, "probes.targets[0].id 'GPT 4' may use only a-z, 0-9, '.', '_' and '-'");
+    }
+
+    @Test
+    void duplicateTargetIds() {
+        assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m}
+                    - {id: a, model: n}
+                """, "probes.targets[1].id 'a' is used by an earlier target; ids must be unique");
+    }
+
+    @Test
+    void timeoutLongerThanInterval() {
+        assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, interval: 5s, timeout: 10s}
+                """, "probes.targets[0].timeout (10s) must not be longer than interval (5s)");
+    }
+
+    @Test
+    void compatibleProviderNeedsBaseUrl() {
+        assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, provider: openai-compatible}
+                """, "probes.targets[0].base-url is required");
+    }
+
+    @Test
+    void badRegex() {
+        assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, expect: {content-regex: "(ok"}}
+                """, "probes.targets[0].expect.content-regex is not a valid regular expression");
+    }
+
+    @Test
+    void portOutOfRange() {
+        assertError("""
+                aggregation:
+                  http-port: 80800
+                """, "aggregation.http-port must be a TCP port from 0 to 65535, got 80800");
+    }
+
+    @Test
+    void ruleNotifyingAnUnknownWebhook() {
+        assertError("""
+                alerts:
+                  rules:
+                    - {name: down, condition: "consecutive-failures >= 2", notify: [pager]}
+                  webhooks:
+                    - {name: ops, url: "http://127.0.0.1:9000/hook"}
+                """, "alerts.rules[0].notify names webhook 'pager', which is not among alerts.webhooks [ops]");
+    }
+
+    @Test
+    void pagerdutyNeedsRoutingKey() {
+        assertError("""
+                alerts:
+                  webhooks:
+                    - {name: pd, url: "https://events.pagerduty.com/v2/enqueue", format: pagerduty}
+                """, "alerts.webhooks[0].routing-key is required for format pagerduty");
+    }
+
+    @Test
+    void invalidYaml() {
+        assertError("""
+                kafka:
+                  partitions: 3
+                 topics: {}
+                """, "monitor.yaml:3: not valid YAML");
+    }
+
+    @Test
+    void duplicateKey() {
+        assertError("""
+                kafka:
+                  partitions: 3
+                  partitions: 4
+                """, "monitor.yaml:3: key 'partitions' appears twice in kafka");
+    }
+
+    @Test
+    void unsetVariableNamesLineAndVariable() {
+        assertThatThrownBy(() -> new ConfigLoader(name -> null).parse("""
+                probes:
+                  targets:
+                    - id: a
+                      model: m
+                      api-key: ${OPENAI_API_KEY}
+                """, "monitor.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("monitor.yaml:5: environment variable OPENAI_API_KEY is not set (set it, or write "
+                        + "${OPENAI_API_KEY:-default} to give a default)");
+    }
+
+    @Test
+    void variablesInCommentsAreIgnored() {
+        new ConfigLoader(name -> null).parse("""
+                # api-key: ${OPENAI_API_KEY}
+                kafka:
+                  partitions: 3   # or ${PARTITIONS}
+                """, "monitor.yaml");
+    }
+
+    @Test
+    void secretValueNeverAppearsInAnError() {
+        assertThatThrownBy(() -> load("""
+                probes:
+                  targets:
+                    - id: a
+                      model: m
+                      api-key: [${OPENAI_API_KEY}]
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("monitor.yaml:5: probes.targets[0].api-key: expected a string")
+                .hasMessageNotContaining("sk-secret-value");
+    }
+
+    @Test
+    void missingFile(@TempDir Path dir) {
+        Path file = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> new ConfigLoader(ENV::get).load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": no such file (pass --config FILE)");
+    }
+
+    @Test
+    void sectionOfTheWrongShape() {
+        assertError("kafka: localhost:9092\n", "monitor.yaml:1: kafka: expected a mapping of keys to values");
+    }
+
+    private static MonitorConfig load(String yaml) {
+        return new ConfigLoader(ENV::get).parse(yaml, "monitor.yaml");
+    }
+
+    private static void assertError(String yaml, String expected) {
+        assertThatThrownBy(() -> load(yaml))
+                .isInstanceOf(ConfigException.class)
+                .message()
+                .satisfies(message -> org.assertj.core.api.Assertions.assertThat(message)
+                        .contains(expected).doesNotContain("\n"));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.llmuptime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "OPENAI_API_KEY", "sk-test-0123456789abcdef",
+            "WEBHOOK_SECRET", "whsec-42");
+
+    @Test
+    void contractExampleLoadsWithEveryValue() throws IOException {
+        MonitorConfig config = new ConfigLoader(ENV::get).parse(resource("contract-example.yaml"), "monitor.yaml");
+
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.kafka().topics()).isEqualTo(new TopicsConfig("llm.probe.results", "llm.probe.stats",
+                "llm.alerts"));
+        assertThat(config.kafka().partitions()).isEqualTo(6);
+        assertThat(config.kafka().replicationFactor()).isEqualTo(1);
+        assertThat(config.kafka().client()).isEmpty();
+
+        assertThat(config.probes().region()).isEqualTo("local");
+        assertThat(config.probes().httpPort()).isEqualTo(8081);
+        TargetConfig target = config.probes().targets().get(0);
+        assertThat(target.id()).isEqualTo("openai-gpt-4o-mini-chat");
+        assertThat(target.provider()).isEqualTo(Provider.OPENAI);
+        assertThat(target.baseUrl()).isEqualTo(URI.create("https://api.openai.com/v1"));
+        assertThat(target.apiKey().reveal()).isEqualTo("sk-test-0123456789abcdef");
+        assertThat(target.model()).isEqualTo("gpt-4o-mini");
+        assertThat(target.check()).isEqualTo(CheckType.CHAT_STREAM);
+        assertThat(target.interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(target.timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(target.maxTokens()).isEqualTo(5);
+        assertThat(target.prompt()).isEqualTo("Reply with the single word OK.");
+        assertThat(target.expect().contentPattern().matcher("Ok.").find()).isTrue();
+        assertThat(target.expect().maxLatency()).isEqualTo(Duration.ofSeconds(10));
+
+        assertThat(config.aggregation().windows()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5),
+                Duration.ofHours(1));
+        assertThat(config.aggregation().grace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.aggregation().httpPort()).isEqualTo(8080);
+
+        assertThat(config.alerts().httpPort()).isEqualTo(8082);
+        assertThat(config.alerts().rules()).extracting(RuleConfig::name)
+                .containsExactly("down", "availability", "slow", "silent");
+        RuleConfig down = config.alerts().rules().get(0);
+        assertThat(down.condition()).isEqualTo("consecutive-failures >= 2");
+        assertThat(down.resolveWhen()).isEqualTo("consecutive-successes >= 2");
+        assertThat(down.notifyWebhooks()).containsExactly("ops");
+        assertThat(down.severity()).isEqualTo("critical");
+        RuleConfig silent = config.alerts().rules().get(3);
+        assertThat(silent.forDuration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(silent.window()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(silent.notifies("ops")).isTrue();
+        WebhookConfig ops = config.alerts().webhooks().get(0);
+        assertThat(ops.format()).isEqualTo(WebhookFormat.GENERIC);
+        assertThat(ops.secret().reveal()).isEqualTo("whsec-42");
+        assertThat(ops.maxRetryAge()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void emptyFileGivesDefaults() {
+        MonitorConfig config = load("# nothing here\n");
+
+        assertThat(config).isEqualTo(MonitorConfig.DEFAULT);
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.aggregation().windows()).hasSize(3);
+        assertThat(config.alerts().rules()).isEqualTo(AlertsConfig.DEFAULT_RULES);
+    }
+
+    @Test
+    void targetDefaults() {
+        TargetConfig target = load("""
+                probes:
+                  targets:
+                    - id: a
+                      model: gpt-4o-mini
+                """).probes().targets().get(0);
+
+        assertThat(target.provider()).isEqualTo(Provider.OPENAI);
+        assertThat(target.baseUrl()).isEqualTo(URI.create("https://api.openai.com/v1"));
+        assertThat(target.apiKey().isPresent()).isFalse();
+        assertThat(target.check()).isEqualTo(CheckType.CHAT_STREAM);
+        assertThat(target.interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(target.timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(target.maxTokens()).isEqualTo(5);
+        assertThat(target.expect()).isEqualTo(ExpectConfig.NONE);
+    }
+
+    @Test
+    void shortIntervalShortensTheDefaultTimeout() {
+        TargetConfig target = load("""
+                probes:
+                  targets:
+                    - {id: a, model: m, interval: 5s}
+                """).probes().targets().get(0);
+
+        assertThat(target.timeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void environmentDefaultsApplyWhenUnset() {
+        MonitorConfig config = new ConfigLoader(name -> null).parse("""
+                kafka:
+                  bootstrap-servers: ${KAFKA_BOOTSTRAP_SERVERS:-broker:29092}
+                probes:
+                  targets:
+                    - {id: a, provider: openai-compatible, base-url: "http://localhost:8000/v1", model: m, api-key: ${KEY:-}}
+                """, "monitor.yaml");
+
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("broker:29092");
+        assertThat(config.probes().targets().get(0).apiKey().isPresent()).isFalse();
+    }
+
+    @Test
+    void clientPropertiesPassThrough() {
+        KafkaConfig kafka = load("""
+                kafka:
+                  bootstrap-servers: b1:9093,b2:9093
+                  client: {security.protocol: SASL_SSL, sasl.mechanism: PLAIN}
+                """).kafka();
+
+        assertThat(kafka.clientProperties()).containsEntry("bootstrap.servers", "b1:9093,b2:9093")
+                .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "PLAIN");
+    }
+
+    @Test
+    void secretsNeverShowInToString() throws IOException {
+        MonitorConfig config = new ConfigLoader(ENV::get).parse(resource("contract-example.yaml"), "monitor.yaml");
+
+        assertThat(config.toString()).doesNotContain("sk-test-0123456789abcdef").doesNotContain("whsec-42")
+                .contains("apiKey=****");
+        assertThat(Secret.none().toString()).isEqualTo("(none)");
+    }
+
+    @Test
+    void defaultRulesAreTheDocumentedFour() {
+        List<RuleConfig> rules = AlertsConfig.DEFAULT_RULES;
+
+        assertThat(rules).extracting(RuleConfig::name).containsExactly("down", "availability", "slow", "silent");
+        assertThat(rules).extracting(RuleConfig::condition).containsExactly("consecutive-failures >= 2",
+                "uptime < 0.99", "latency.p95 > 5000", "no-data");
+    }
+
+    static MonitorConfig load(String yaml) {
+        return new ConfigLoader(ENV::get).parse(yaml, "monitor.yaml");
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = ConfigLoaderTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
