@@ -1,0 +1,76 @@
+package dev.llmuptime.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The packaged jars start, answer --help and --version, and reject bad input with exit code 2. */
+class RunnableJarsIT {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path workDir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"probe-producer", "aggregator-streams", "alert-consumer", "local-stack"})
+    void versionAndHelp(String service) throws Exception {
+        Run version = run(service, "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.stdout()).matches(service + " \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n");
+
+        Run help = run(service, "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: java -jar " + service + ".jar").contains("--config FILE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"probe-producer", "aggregator-streams", "alert-consumer"})
+    void badConfigExitsTwoWithOneLineNamingTheKey(String service) throws Exception {
+        Files.writeString(workDir.resolve("monitor.yaml"), "probes:\n  targets:\n    - {id: a, model: m, intervall: 5s}\n");
+
+        Run run = run(service);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).isEqualTo(service + ": monitor.yaml:3: unknown key 'intervall' in probes.targets[0] "
+                + "(did you mean 'interval'?); expected one of api-key, base-url, check, expect, id, interval, "
+                + "max-tokens, model, prompt, provider, timeout\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"probe-producer", "local-stack"})
+    void unknownArgumentExitsTwo(String service) throws Exception {
+        Run run = run(service, "--kafka-onyl");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith(service + ": unknown option '--kafka-onyl'").endsWith("; see --help\n");
+    }
+
+    private Run run(String service, String... args) throws IOException, InterruptedException {
+        Path jar = Path.of("..", service, "target", service + ".jar").toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path out = workDir.resolve("out.txt");
+        Path err = workDir.resolve("err.txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(service + " " + List.of(args) + " did not exit within 60 s");
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+}
