@@ -2,7 +2,6 @@ package dev.llmuptime.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,20 +28,12 @@ public record AlertsConfig(
         httpPort = Check.port("http-port", httpPort, 8082);
         rules = rules == null ? DEFAULT_RULES : List.copyOf(rules);
         webhooks = List.copyOf(Check.orDefault(webhooks, List.of()));
-        Set<String> webhookNames = new HashSet<>();
-        for (int i = 0; i < webhooks.size(); i++) {
-            if (!webhookNames.add(webhooks.get(i).name())) {
-                throw new InvalidValueException("webhooks[" + i + "].name", "'" + webhooks.get(i).name()
-                        + "' is used by an earlier webhook; names must be unique");
-            }
-        }
-        Set<String> ruleNames = new HashSet<>();
+        Check.unique("webhooks", webhooks, WebhookConfig::name, "name", "webhook");
+        Check.unique("rules", rules, RuleConfig::name, "name", "rule");
+        Set<String> webhookNames = new java.util.TreeSet<>();
+        webhooks.forEach(webhook -> webhookNames.add(webhook.name()));
         for (int i = 0; i < rules.size(); i++) {
             RuleConfig rule = rules.get(i);
-            if (!ruleNames.add(rule.name())) {
-                throw new InvalidValueException("rules[" + i + "].name", "'" + rule.name()
-                        + "' is used by an earlier rule; names must be unique");
-            }
             for (String webhook : rule.notifyWebhooks() == null ? List.<String>of() : rule.notifyWebhooks()) {
                 if (!webhookNames.contains(webhook)) {
                     throw new InvalidValueException("rules[" + i + "].notify", "names webhook '" + webhook

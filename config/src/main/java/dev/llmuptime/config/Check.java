@@ -1,5 +1,12 @@
 package dev.llmuptime.config;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
 /** Small helpers for validating config records in their constructors. */
 final class Check {
 
@@ -24,6 +31,26 @@ final class Check {
         return value;
     }
 
+    /** Fails on the first element whose name an earlier one already used. */
+    static <T> void unique(String listKey, List<T> items, Function<T, String> name,
+            String nameKey, String what) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String itemName = name.apply(items.get(i));
+            if (!seen.add(itemName)) {
+                throw new InvalidValueException(listKey + "[" + i + "]." + nameKey, "'" + itemName
+                        + "' is used by an earlier " + what + "; " + nameKey + "s must be unique");
+            }
+        }
+    }
+
+    static URI httpUrl(String key, URI url) {
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+            throw new InvalidValueException(key, "'" + url + "' must be an http:// or https:// URL");
+        }
+        return url;
+    }
+
     static int port(String key, Integer value, int fallback) {
         int port = orDefault(value, fallback);
         if (port < 0 || port > 65535) {
@@ -40,16 +67,16 @@ final class Check {
         return number;
     }
 
-    static java.time.Duration positive(String key, java.time.Duration value, java.time.Duration fallback) {
-        java.time.Duration duration = orDefault(value, fallback);
+    static Duration positive(String key, Duration value, Duration fallback) {
+        Duration duration = orDefault(value, fallback);
         if (duration.isNegative() || duration.isZero()) {
             throw new InvalidValueException(key, "must be longer than 0");
         }
         return duration;
     }
 
-    static java.time.Duration notNegative(String key, java.time.Duration value, java.time.Duration fallback) {
-        java.time.Duration duration = orDefault(value, fallback);
+    static Duration notNegative(String key, Duration value, Duration fallback) {
+        Duration duration = orDefault(value, fallback);
         if (duration.isNegative()) {
             throw new InvalidValueException(key, "must not be negative");
         }

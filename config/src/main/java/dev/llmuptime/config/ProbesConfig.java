@@ -1,9 +1,7 @@
 package dev.llmuptime.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** The probe-producer's section: who this prober is and what it probes. */
 public record ProbesConfig(
@@ -20,12 +18,6 @@ public record ProbesConfig(
         }
         httpPort = Check.port("http-port", httpPort, 8081);
         targets = List.copyOf(Check.orDefault(targets, List.of()));
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < targets.size(); i++) {
-            if (!ids.add(targets.get(i).id())) {
-                throw new InvalidValueException("targets[" + i + "].id", "'" + targets.get(i).id()
-                        + "' is used by an earlier target; ids must be unique");
-            }
-        }
+        Check.unique("targets", targets, TargetConfig::id, "id", "target");
     }
 }

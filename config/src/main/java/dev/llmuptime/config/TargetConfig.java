@@ -33,9 +33,7 @@ public record TargetConfig(
             baseUrl = URI.create(provider.defaultBaseUrl());
         }
         Check.required("base-url", baseUrl);
-        if (!("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())) || baseUrl.getHost() == null) {
-            throw new InvalidValueException("base-url", "'" + baseUrl + "' must be an http:// or https:// URL");
-        }
+        Check.httpUrl("base-url", baseUrl);
         apiKey = Check.orDefault(apiKey, Secret.none());
         Check.requiredText("model", model);
         check = Check.orDefault(check, CheckType.CHAT_STREAM);

@@ -22,9 +22,7 @@ public record WebhookConfig(
     public WebhookConfig {
         Check.requiredText("name", name);
         Check.required("url", url);
-        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-            throw new InvalidValueException("url", "'" + url + "' must be an http:// or https:// URL");
-        }
+        Check.httpUrl("url", url);
         format = Check.orDefault(format, WebhookFormat.GENERIC);
         secret = Check.orDefault(secret, Secret.none());
         routingKey = Check.orDefault(routingKey, Secret.none());

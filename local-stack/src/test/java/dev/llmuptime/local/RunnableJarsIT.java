@@ -1,6 +1,7 @@
 package dev.llmuptime.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,13 +66,56 @@ class RunnableJarsIT {
         assertThat(run.stderr()).startsWith(service + ": unknown option '--kafka-onyl'").endsWith("; see --help\n");
     }
 
-    private Run run(String service, String... args) throws IOException, InterruptedException {
+    @Test
+    void kafkaOnlyServesABrokerThatAPlainClientCanUse() throws Exception {
+        int port = FreePort.pick();
+        Process stack = start("local-stack", "--kafka-only", "--kafka-port", String.valueOf(port));
+        try {
+            String bootstrap = "localhost:" + port;
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                    admin.createTopics(List.of(new NewTopic("plain", 1, (short) 1))).all().get();
+                    return true;
+                }
+            });
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("plain", "k", "hello")).get();
+            }
+            List<String> values = new ArrayList<>();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                    "group.id", "plain", "auto.offset.reset", "earliest"), new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(List.of("plain"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+                    return !values.isEmpty();
+                });
+            }
+            assertThat(values).containsExactly("hello");
+        } finally {
+            stack.destroy();
+            assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("local-stack stops on SIGTERM").isTrue();
+        }
+        assertThat(workDir.resolve(".local-data/kafka/meta.properties")).exists();
+    }
+
+    private static List<String> command(String service, String... args) {
         Path jar = Path.of("..", service, "target", service + ".jar").toAbsolutePath().normalize();
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", jar.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private Process start(String service, String... args) throws IOException {
+        return new ProcessBuilder(command(service, args)).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("stack.log").toFile()).start();
+    }
+
+    private Run run(String service, String... args) throws IOException, InterruptedException {
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+        Process process = new ProcessBuilder(command(service, args)).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
