@@ -1,0 +1,68 @@
+package dev.llmuptime.ops;
+
+import dev.llmuptime.config.KafkaConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Creates the topics a service needs if they are missing. Without a reachable broker it keeps
+ * trying (a service starts before Kafka in many deployments) and reports, through the returned
+ * {@link Mono}, when the topics exist.
+ */
+public final class TopicSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+
+    private TopicSetup() {
+    }
+
+    /** Completes once every topic exists; retries every {@code retryEvery} until then. */
+    public static Mono<Void> ensure(KafkaConfig kafka, List<String> topics, Duration retryEvery) {
+        List<NewTopic> wanted = topics.stream()
+                .map(name -> new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue()))
+                .toList();
+        return Mono.<Void>fromRunnable(() -> create(kafka, wanted))
+                .subscribeOn(Schedulers.boundedElastic())
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, retryEvery)
+                        .doBeforeRetry(signal -> log.warn("Kafka at {} not reachable to create topics {} ({}); "
+                                + "retrying every {} s", kafka.bootstrapServers(), topics,
+                                signal.failure().getMessage(), retryEvery.toSeconds())))
+                .doOnSuccess(done -> log.info("Kafka topics ready: {}", topics));
+    }
+
+    private static void create(KafkaConfig kafka, List<NewTopic> topics) {
+        Map<String, Object> properties = new java.util.HashMap<>(kafka.clientProperties());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(properties)) {
+            for (var entry : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    entry.getValue().get(15, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out", e);
+        }
+    }
+}

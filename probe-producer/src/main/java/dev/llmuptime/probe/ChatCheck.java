@@ -1,0 +1,57 @@
+package dev.llmuptime.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.Outcome;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** A tiny non-streamed chat completion. */
+record ChatCheck(ObjectMapper json) implements ProbeCheck {
+
+    @Override
+    public HttpMethod method() {
+        return HttpMethod.POST;
+    }
+
+    @Override
+    public String path() {
+        return "/chat/completions";
+    }
+
+    @Override
+    public String requestBody(TargetConfig target) {
+        return ChatRequestBody.of(json, target, false);
+    }
+
+    @Override
+    public String accept() {
+        return "application/json";
+    }
+
+    @Override
+    public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
+        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
+            JsonNode root;
+            try {
+                root = json.readTree(bytes);
+            } catch (IOException e) {
+                return Answer.failed(Outcome.INVALID_RESPONSE, "answer is not JSON");
+            }
+            JsonNode choice = root.path("choices").path(0);
+            if (choice.isMissingNode()) {
+                return Answer.failed(Outcome.INVALID_RESPONSE, "answer has no choices");
+            }
+            String content = choice.path("message").path("content").asText("");
+            if (content.isBlank()) {
+                return Answer.failed(Outcome.CONTENT_MISMATCH, "empty answer (finish_reason "
+                        + choice.path("finish_reason").asText("none") + ")");
+            }
+            JsonNode tokens = root.path("usage").path("completion_tokens");
+            return Answer.ok(content, tokens.isNumber() ? tokens.asInt() : null, null);
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package dev.llmuptime.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.Outcome;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** One short embedding; the vector must not be empty. */
+record EmbeddingsCheck(ObjectMapper json) implements ProbeCheck {
+
+    @Override
+    public HttpMethod method() {
+        return HttpMethod.POST;
+    }
+
+    @Override
+    public String path() {
+        return "/embeddings";
+    }
+
+    @Override
+    public String requestBody(TargetConfig target) {
+        return json.createObjectNode().put("model", target.model()).put("input", target.prompt()).toString();
+    }
+
+    @Override
+    public String accept() {
+        return "application/json";
+    }
+
+    @Override
+    public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
+        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
+            JsonNode vector;
+            try {
+                vector = json.readTree(bytes).path("data").path(0).path("embedding");
+            } catch (IOException e) {
+                return Answer.failed(Outcome.INVALID_RESPONSE, "answer is not JSON");
+            }
+            if (!vector.isArray() && !vector.isTextual()) {
+                return Answer.failed(Outcome.INVALID_RESPONSE, "answer has no data[0].embedding");
+            }
+            if (vector.isEmpty() && !vector.isTextual() || vector.isTextual() && vector.asText().isEmpty()) {
+                return Answer.failed(Outcome.CONTENT_MISMATCH, "empty embedding");
+            }
+            return Answer.ok(null, null, null);
+        });
+    }
+}

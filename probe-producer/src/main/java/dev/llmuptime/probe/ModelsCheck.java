@@ -1,0 +1,56 @@
+package dev.llmuptime.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.Outcome;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /models}: the control plane answers and still lists the target's model. */
+record ModelsCheck(ObjectMapper json) implements ProbeCheck {
+
+    @Override
+    public HttpMethod method() {
+        return HttpMethod.GET;
+    }
+
+    @Override
+    public String path() {
+        return "/models";
+    }
+
+    @Override
+    public String requestBody(TargetConfig target) {
+        return null;
+    }
+
+    @Override
+    public String accept() {
+        return "application/json";
+    }
+
+    @Override
+    public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
+        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
+            JsonNode data;
+            try {
+                data = json.readTree(bytes).path("data");
+            } catch (IOException e) {
+                return Answer.failed(Outcome.INVALID_RESPONSE, "models list is not JSON");
+            }
+            if (!data.isArray()) {
+                return Answer.failed(Outcome.INVALID_RESPONSE, "models list has no 'data' array");
+            }
+            for (JsonNode model : data) {
+                if (target.model().equals(model.path("id").asText())) {
+                    return Answer.ok(null, null, null);
+                }
+            }
+            return Answer.failed(Outcome.MODEL_UNAVAILABLE, "model " + target.model() + " is not among the "
+                    + data.size() + " models listed");
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package dev.llmuptime.probe;
+
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.ProbeResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The prober's Micrometer meters. Latency histograms use fixed buckets, so a thousand targets do
+ * not become a hundred thousand series.
+ */
+final class ProbeMetrics {
+
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30),
+            Duration.ofSeconds(60)};
+
+    private final MeterRegistry registry;
+    private final Timer schedulingLag;
+
+    ProbeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.schedulingLag = Timer.builder("llm.probe.scheduling.lag")
+                .description("How late probes start after their scheduled time")
+                // Fixed buckets only: client-side percentiles may yield the thread, which an event loop must not.
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
+                        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(registry);
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    void probed(ProbeResult result) {
+        Counter.builder("llm.probes").description("Probes run, by target and outcome")
+                .tag("target", result.getTargetId()).tag("outcome", result.getOutcome().name())
+                .register(registry).increment();
+        Timer.builder("llm.probe.latency").description("Total probe latency").tag("target", result.getTargetId())
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
+                .record(result.getLatencyMs(), TimeUnit.MILLISECONDS);
+        if (result.getTtftMs() != null) {
+            Timer.builder("llm.probe.ttft").description("Time to first token").tag("target", result.getTargetId())
+                    .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
+                    .record(result.getTtftMs(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void schedulingLag(Duration lag) {
+        schedulingLag.record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    void skippedTick(TargetConfig target) {
+        Counter.builder("llm.probe.skipped.ticks")
+                .description("Ticks skipped because the previous probe of the target had not finished")
+                .tag("target", target.id()).register(registry).increment();
+    }
+
+    void sent() {
+        Counter.builder("llm.probe.results.sent").description("Results acknowledged by Kafka").register(registry)
+                .increment();
+    }
+
+    void sendFailure(String reason) {
+        Counter.builder("llm.probe.kafka.send.failures").description("Failed or blocked sends to Kafka")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    void dropped(String reason) {
+        Counter.builder("llm.probe.results.dropped").description("Results that will never reach Kafka")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    double droppedCount() {
+        return registry.find("llm.probe.results.dropped").counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

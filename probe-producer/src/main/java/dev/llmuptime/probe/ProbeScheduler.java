@@ -1,0 +1,69 @@
+package dev.llmuptime.probe;
+
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.ProbeResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Runs every target on its own fixed-rate clock: the first probe at start (plus a little jitter,
+ * so many targets do not fire at once), then one per interval with no drift. A tick that comes
+ * while the target's previous probe still runs is skipped and counted, never queued.
+ */
+final class ProbeScheduler {
+
+    /** Jitter of the first probe: a tenth of the interval, at most a second. */
+    private static final Duration MAX_JITTER = Duration.ofSeconds(1);
+
+    private final List<TargetConfig> targets;
+    private final ProbeRunner runner;
+    private final ProbeMetrics metrics;
+    private final Scheduler timer;
+    private final RandomGenerator random;
+
+    ProbeScheduler(List<TargetConfig> targets, ProbeRunner runner, ProbeMetrics metrics, Scheduler timer,
+            RandomGenerator random) {
+        this.targets = List.copyOf(targets);
+        this.runner = runner;
+        this.metrics = metrics;
+        this.timer = timer;
+        this.random = random;
+    }
+
+    /** Results of every target until {@code stop} emits; probes in flight then finish first. */
+    Flux<ProbeResult> run(Mono<?> stop) {
+        Flux<ProbeResult> all = Flux.merge(targets.stream().map(target -> schedule(target, stop)).toList());
+        return all.doOnNext(metrics::probed);
+    }
+
+    Flux<ProbeResult> schedule(TargetConfig target, Mono<?> stop) {
+        return Flux.defer(() -> {
+            long interval = target.interval().toMillis();
+            long offset = random.nextLong(Math.max(1, Math.min(interval / 10, MAX_JITTER.toMillis())));
+            long base = timer.now(TimeUnit.MILLISECONDS);
+            AtomicBoolean inFlight = new AtomicBoolean();
+            return Flux.interval(Duration.ofMillis(offset), target.interval(), timer)
+                    .takeUntilOther(stop)
+                    .filter(tick -> {
+                        if (inFlight.compareAndSet(false, true)) {
+                            return true;
+                        }
+                        metrics.skippedTick(target);
+                        return false;
+                    })
+                    .flatMap(tick -> {
+                        Instant scheduledAt = Instant.ofEpochMilli(base + offset + tick * interval);
+                        metrics.schedulingLag(Duration.ofMillis(timer.now(TimeUnit.MILLISECONDS)
+                                - scheduledAt.toEpochMilli()));
+                        return runner.probe(target, scheduledAt).doFinally(signal -> inFlight.set(false));
+                    });
+        });
+    }
+}

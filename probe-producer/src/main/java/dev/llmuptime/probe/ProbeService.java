@@ -1,0 +1,187 @@
+package dev.llmuptime.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.ConfigException;
+import dev.llmuptime.config.Durations;
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.config.Provider;
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.ops.Health;
+import dev.llmuptime.ops.Metrics;
+import dev.llmuptime.ops.OpsServer;
+import dev.llmuptime.ops.TopicSetup;
+import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.schema.ProbeResultSerde;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The running prober: schedules every target, publishes each result to Kafka, and serves
+ * {@code /metrics} and {@code /health}. Starts without a reachable broker (reporting not ready)
+ * and stops gracefully: in-flight probes finish or time out, then the producer is flushed.
+ */
+final class ProbeService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProbeService.class);
+    private static final Set<Provider> SUPPORTED = Set.of(Provider.OPENAI, Provider.OPENAI_COMPATIBLE);
+    private static final Duration SEND_PATIENCE = Duration.ofSeconds(30);
+
+    private final MonitorConfig config;
+    private final ProbeHttpClient http;
+    private final Producer<String, ProbeResult> producer;
+    private final ExecutorService senderThread;
+    private final ResultPublisher publisher;
+    private final ProbeMetrics metrics;
+    private final OpsServer ops;
+    private final Disposable topicSetup;
+    private final Sinks.Empty<Void> stop = Sinks.empty();
+    private final CountDownLatch published = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean topicsReady;
+    private volatile Throwable publishingFailure;
+
+    private ProbeService(MonitorConfig config, String host, Clock clock) {
+        this.config = config;
+        List<TargetConfig> targets = config.probes().targets();
+        PrometheusMeterRegistry registry = Metrics.newRegistry("probe-producer");
+        this.metrics = new ProbeMetrics(registry);
+        this.http = new ProbeHttpClient(Math.max(100, targets.size() * 2));
+        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
+                new ProbeResultSerde().serializer());
+        this.senderThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-result-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.publisher = new ResultPublisher(producer, config.kafka().topics().probeResults(), metrics,
+                Schedulers.fromExecutorService(senderThread, "kafka-result-sender"));
+        this.ops = OpsServer.start(host, config.probes().httpPort(), registry, this::health);
+        this.topicSetup = TopicSetup.ensure(config.kafka(), List.of(config.kafka().topics().probeResults()),
+                Duration.ofSeconds(5)).subscribe(done -> { }, failure -> { }, () -> topicsReady = true);
+        String proberId = ProberIdentity.current();
+        Prober prober = new Prober(http.client(), new ObjectMapper(), clock, config.probes().region(), proberId);
+        ProbeScheduler scheduler = new ProbeScheduler(targets, prober, metrics, Schedulers.parallel(),
+                RandomGenerator.getDefault());
+        logPlan(proberId);
+        publisher.publish(scheduler.run(stop.asMono()))
+                .doFinally(signal -> published.countDown())
+                .subscribe(done -> { }, failure -> {
+                    publishingFailure = failure;
+                    log.error("Probing and publishing stopped", failure);
+                });
+    }
+
+    /** Starts probing; throws {@link ConfigException} for a configuration this prober cannot run. */
+    static ProbeService start(MonitorConfig config, String host, Clock clock) {
+        validate(config);
+        return new ProbeService(config, host, clock);
+    }
+
+    static void validate(MonitorConfig config) {
+        List<TargetConfig> targets = config.probes().targets();
+        if (targets.isEmpty()) {
+            throw new ConfigException("probes.targets: no targets configured, so there is nothing to probe");
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (!SUPPORTED.contains(targets.get(i).provider())) {
+                throw new ConfigException("probes.targets[" + i + "].provider: " + targets.get(i).provider().configName()
+                        + " is not supported by this version of probe-producer (supported: openai, openai-compatible)");
+            }
+        }
+    }
+
+    int opsPort() {
+        return ops.port();
+    }
+
+    Health health() {
+        if (publishingFailure != null) {
+            return Health.down("probing stopped: " + publishingFailure);
+        }
+        if (!topicsReady) {
+            return Health.down("Kafka at " + config.kafka().bootstrapServers() + " not reachable yet; probing goes on "
+                    + "and results are held");
+        }
+        if (!publisher.flowing(SEND_PATIENCE)) {
+            return Health.down(publisher.inFlight() + " results waiting for Kafka at "
+                    + config.kafka().bootstrapServers() + " for more than " + SEND_PATIENCE.toSeconds() + " s");
+        }
+        return Health.up(config.probes().targets().size() + " targets probed");
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        log.info("Stopping: letting in-flight probes finish, then flushing results to Kafka");
+        stop.tryEmitEmpty();
+        Duration longestTimeout = config.probes().targets().stream().map(TargetConfig::timeout)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+        try {
+            if (!published.await(longestTimeout.plus(SEND_PATIENCE).toMillis(), TimeUnit.MILLISECONDS)) {
+                log.error("{} results could not be delivered to Kafka before shutdown", publisher.inFlight());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(10));
+        topicSetup.dispose();
+        senderThread.shutdownNow();
+        http.close();
+        ops.close();
+        log.info("Stopped");
+        closed.countDown();
+    }
+
+    private void logPlan(String proberId) {
+        List<TargetConfig> targets = config.probes().targets();
+        log.info("Prober {} in region {} probes {} targets:", proberId, config.probes().region(), targets.size());
+        for (TargetConfig target : targets) {
+            log.info("  {}: {} {} at {} every {} (timeout {}), ~{} tokens per probe", target.id(),
+                    target.check().configName(), target.model(), target.baseUrl(), Durations.format(target.interval()),
+                    Durations.format(target.timeout()), TokenBudget.tokensPerProbe(target));
+        }
+        log.info("Expected token use: about {} tokens per 30 days", String.format("%,d",
+                TokenBudget.tokensPerMonth(targets)));
+    }
+
+    private static Map<String, Object> producerProperties(MonitorConfig config) {
+        Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "probe-producer-" + ProberIdentity.current());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // Keep retrying through a broker outage: the idempotent producer then writes each result
+        // once and in order when the broker is back. The bound is the buffer, not time.
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return properties;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.llmuptime.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.CheckType;
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.ProbeResult;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.util.context.Context;
+
+/**
+ * Runs one probe of one target and turns whatever happens into a {@link ProbeResult}: it never
+ * fails and never outlives the target's timeout.
+ */
+final class Prober implements ProbeRunner {
+
+    /** Enough of an error body to read the provider's error code and message. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String region;
+    private final String proberId;
+    private final Map<CheckType, ProbeCheck> checks = new EnumMap<>(CheckType.class);
+
+    Prober(HttpClient http, ObjectMapper json, Clock clock, String region, String proberId) {
+        this.http = http;
+        this.json = json;
+        this.clock = clock;
+        this.region = region;
+        this.proberId = proberId;
+        for (CheckType type : CheckType.values()) {
+            checks.put(type, ProbeCheck.of(type, json));
+        }
+    }
+
+    @Override
+    public Mono<ProbeResult> probe(TargetConfig target, Instant scheduledAt) {
+        return Mono.defer(() -> {
+            ProbeCheck check = checks.get(target.check());
+            ProbeTrace trace = new ProbeTrace(System.nanoTime());
+            Instant startedAt = clock.instant();
+            return exchange(target, check, trace)
+                    .timeout(target.timeout())
+                    .onErrorResume(failure -> Mono.just(Answer.failed(OutcomeClassifier.forFailure(failure),
+                            OutcomeClassifier.describe(failure, target))))
+                    .contextWrite(Context.of(ProbeTrace.class, trace))
+                    .map(answer -> {
+                        Duration latency = Duration.ofNanos(System.nanoTime() - trace.startNanos);
+                        return result(target, scheduledAt, startedAt, trace, latency,
+                                OutcomeClassifier.expect(answer, target, latency));
+                    });
+        });
+    }
+
+    private Mono<Answer> exchange(TargetConfig target, ProbeCheck check, ProbeTrace trace) {
+        String body = check.requestBody(target);
+        HttpClient client = http.headers(headers -> {
+            headers.set("accept", check.accept());
+            if (body != null) {
+                headers.set("content-type", "application/json");
+            }
+            if (target.apiKey().isPresent()) {
+                headers.set("authorization", "Bearer " + target.apiKey().reveal());
+            }
+        });
+        return client.request(check.method())
+                .uri(url(target, check))
+                .send(body == null ? ByteBufFlux.empty() : ByteBufFlux.fromString(Mono.just(body)))
+                .response((response, content) -> {
+                    trace.ttfbNanos = System.nanoTime() - trace.startNanos;
+                    int status = response.status().code();
+                    trace.httpStatus = status;
+                    readHeaders(response.responseHeaders(), trace);
+                    if (status >= 200 && status < 300) {
+                        return check.read(target, content.asByteArray(), trace);
+                    }
+                    return BoundedBody.collect(content.asByteArray(), MAX_ERROR_BODY)
+                            .onErrorResume(ResponseTooLargeException.class, e -> Mono.just(new byte[0]))
+                            .map(bytes -> failedStatus(status, bytes));
+                })
+                // single(), not next(): cancelling the response would close a connection that could be reused.
+                .single();
+    }
+
+    private Answer failedStatus(int status, byte[] body) {
+        ProviderError error = ProviderError.parse(json, body);
+        String problem = "HTTP " + status + (error.message() == null ? "" : ": " + error.message());
+        return Answer.failed(OutcomeClassifier.forStatus(status, error), problem, error.reportedCode());
+    }
+
+    private ProbeResult result(TargetConfig target, Instant scheduledAt, Instant startedAt, ProbeTrace trace,
+            Duration latency, Answer answer) {
+        return ProbeResult.newBuilder()
+                .setProbeId(ProbeIds.next())
+                .setTargetId(target.id())
+                .setProvider(target.provider().configName())
+                .setModel(target.model())
+                .setCheck(target.check().configName())
+                .setRegion(region)
+                .setProberId(proberId)
+                .setScheduledAt(scheduledAt)
+                .setStartedAt(startedAt)
+                .setOutcome(answer.outcome())
+                .setHttpStatus(trace.httpStatus)
+                .setErrorCode(answer.errorCode())
+                .setLatencyMs(latency.toMillis())
+                .setConnectMs(ProbeTrace.millis(trace.connectNanos))
+                .setTlsMs(ProbeTrace.millis(trace.tlsNanos))
+                .setTtfbMs(ProbeTrace.millis(trace.ttfbNanos))
+                .setTtftMs(ProbeTrace.millis(trace.ttftNanos))
+                .setOutputTokens(answer.outputTokens())
+                .setTokensPerSecond(answer.tokensPerSecond())
+                .setRequestId(trace.requestId)
+                .setRateLimitRemainingRequests(trace.rateLimitRemainingRequests)
+                .setRateLimitRemainingTokens(trace.rateLimitRemainingTokens)
+                .setMessage(Redaction.redact(answer.problem(), target.apiKey()))
+                .build();
+    }
+
+    private static String url(TargetConfig target, ProbeCheck check) {
+        String base = target.baseUrl().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + check.path();
+    }
+
+    private static void readHeaders(HttpHeaders headers, ProbeTrace trace) {
+        String requestId = headers.get("x-request-id");
+        trace.requestId = requestId == null ? headers.get("request-id") : requestId;
+        trace.rateLimitRemainingRequests = number(headers.get("x-ratelimit-remaining-requests"));
+        trace.rateLimitRemainingTokens = number(headers.get("x-ratelimit-remaining-tokens"));
+    }
+
+    private static Long number(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.llmuptime.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.llmuptime.local.EmbeddedKafkaBroker;
+import dev.llmuptime.local.FreePort;
+import dev.llmuptime.local.Pacing;
+import dev.llmuptime.local.SimulatedProvider;
+import dev.llmuptime.schema.ProbeResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The prober starts before its broker, then the broker goes away and comes back: every result
+ * reaches Kafka exactly once, in order per target. This test runs its own broker, since it stops it.
+ */
+class BrokerOutageTest {
+
+    @TempDir
+    Path kafkaData;
+
+    @Test
+    void everyResultArrivesOnceAndInOrderAcrossALateStartAndAnOutage() throws Exception {
+        int port = FreePort.pick();
+        String bootstrap = "localhost:" + port;
+        try (SimulatedProvider sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
+                new Pacing(Duration.ofMillis(2), Duration.ofMillis(1)), RandomGenerator.getDefault())) {
+            ProbeService service = ProbeService.start(ServiceFixture.config(bootstrap, "llm.probe.results",
+                    sim.baseUrl(), "100ms"), "127.0.0.1", Clock.systemUTC());
+            int ops = service.opsPort();
+            try {
+                // No broker yet: probing goes on, /health says why it is not ready.
+                await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(ops, "llm_probes_total") >= 10);
+                assertThat(ServiceFixture.get(ops, "/health").statusCode()).isEqualTo(503);
+                assertThat(ServiceFixture.get(ops, "/health").body()).contains("not reachable");
+
+                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaData, port);
+                await().atMost(Duration.ofSeconds(60)).until(() -> ServiceFixture.get(ops, "/health").statusCode() == 200);
+                double sentBeforeOutage = ServiceFixture.counter(ops, "llm_probe_results_sent_total");
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        ServiceFixture.counter(ops, "llm_probe_results_sent_total") > sentBeforeOutage + 10);
+
+                broker.close();
+                double probedAtOutage = ServiceFixture.counter(ops, "llm_probes_total");
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        ServiceFixture.counter(ops, "llm_probes_total") >= probedAtOutage + 30);
+
+                try (EmbeddedKafkaBroker back = EmbeddedKafkaBroker.start(kafkaData, port)) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> ServiceFixture.counter(ops,
+                            "llm_probe_results_sent_total") >= ServiceFixture.counter(ops, "llm_probes_total") - 5);
+                    service.close();
+                    double probed = ServiceFixture.counter(ops, "llm_probes_total");
+                    assertThat(ServiceFixture.counter(ops, "llm_probe_results_dropped_total")).isZero();
+
+                    List<ConsumerRecord<String, ProbeResult>> records = ServiceFixture.readAll(back.bootstrapServers(),
+                            "llm.probe.results", (long) probed);
+
+                    assertThat(records).hasSize((int) probed);
+                    assertThat(new HashSet<>(records.stream().map(r -> r.value().getProbeId()).toList()))
+                            .hasSize(records.size());
+                    Map<String, Instant> lastStart = new HashMap<>();
+                    for (ConsumerRecord<String, ProbeResult> record : records) {
+                        Instant previous = lastStart.put(record.key(), record.value().getStartedAt());
+                        if (previous != null) {
+                            assertThat(record.value().getStartedAt()).as("order of %s", record.key())
+                                    .isAfter(previous);
+                        }
+                    }
+                }
+            } finally {
+                service.close();
+            }
+        }
+    }
+}

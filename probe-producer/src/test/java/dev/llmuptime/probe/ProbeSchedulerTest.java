@@ -1,0 +1,140 @@
+package dev.llmuptime.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmuptime.config.CheckType;
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** Scheduling in virtual time: hours pass in milliseconds and nothing sleeps. */
+class ProbeSchedulerTest {
+
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ProbeMetrics metrics = new ProbeMetrics(registry);
+    private final List<Instant> started = new CopyOnWriteArrayList<>();
+    private final List<ProbeResult> results = new CopyOnWriteArrayList<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger maxRunning = new AtomicInteger();
+    private final Sinks.Empty<Void> stop = Sinks.empty();
+    private Disposable subscription;
+
+    @AfterEach
+    void dispose() {
+        if (subscription != null) {
+            subscription.dispose();
+        }
+        time.dispose();
+    }
+
+    @Test
+    void firstProbeRunsAtStartWithinTheJitter() {
+        run(target("a", Duration.ofSeconds(30)), Duration.ofMillis(100));
+
+        time.advanceTimeBy(Duration.ofSeconds(1));
+
+        assertThat(started).hasSize(1);
+        assertThat(started.get(0)).isBefore(Instant.ofEpochMilli(1000));
+    }
+
+    @Test
+    void ticksDoNotDriftOverHours() {
+        run(target("a", Duration.ofSeconds(30)), Duration.ofMillis(700));
+
+        time.advanceTimeBy(Duration.ofHours(6));
+
+        assertThat(started).hasSize(6 * 120);
+        long offset = started.get(0).toEpochMilli();
+        for (int i = 0; i < started.size(); i++) {
+            assertThat(started.get(i).toEpochMilli()).isEqualTo(offset + i * 30_000L);
+        }
+        assertThat(results).allSatisfy(result -> assertThat(result.getScheduledAt()).isEqualTo(result.getStartedAt()));
+    }
+
+    @Test
+    void aTickDuringARunningProbeIsSkippedAndCountedNotQueued() {
+        run(target("slow", Duration.ofSeconds(10)), Duration.ofSeconds(25));
+
+        time.advanceTimeBy(Duration.ofSeconds(61));
+
+        // Probes start at 0, 30 and 60 s; the ticks at 10, 20, 40 and 50 s find one running.
+        assertThat(started).hasSize(3);
+        assertThat(maxRunning.get()).isEqualTo(1);
+        assertThat(registry.get("llm.probe.skipped.ticks").tag("target", "slow").counter().count()).isEqualTo(4);
+    }
+
+    @Test
+    void targetsRunOnTheirOwnIntervals() {
+        run(List.of(target("fast", Duration.ofSeconds(5)), target("slow", Duration.ofSeconds(60))), Duration.ZERO);
+
+        time.advanceTimeBy(Duration.ofMinutes(2).minusMillis(1));
+
+        assertThat(results).filteredOn(r -> r.getTargetId().equals("fast")).hasSize(24);
+        assertThat(results).filteredOn(r -> r.getTargetId().equals("slow")).hasSize(2);
+        assertThat(registry.get("llm.probes").tag("target", "fast").counter().count()).isEqualTo(24);
+    }
+
+    @Test
+    void stopLetsTheRunningProbeFinishThenCompletes() {
+        List<Boolean> completed = new ArrayList<>();
+        subscription = scheduler(List.of(target("a", Duration.ofSeconds(10))), Duration.ofSeconds(3))
+                .run(stop.asMono()).doOnComplete(() -> completed.add(true)).subscribe(results::add);
+        time.advanceTimeBy(Duration.ofSeconds(11));
+        assertThat(started).hasSize(2);
+
+        stop.tryEmitEmpty();
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(completed).isEmpty();
+        time.advanceTimeBy(Duration.ofMinutes(1));
+
+        assertThat(results).hasSize(2);
+        assertThat(started).hasSize(2);
+        assertThat(completed).containsExactly(true);
+    }
+
+    private void run(TargetConfig target, Duration probeTakes) {
+        run(List.of(target), probeTakes);
+    }
+
+    private void run(List<TargetConfig> targets, Duration probeTakes) {
+        subscription = scheduler(targets, probeTakes).run(stop.asMono()).subscribe(results::add);
+    }
+
+    private ProbeScheduler scheduler(List<TargetConfig> targets, Duration probeTakes) {
+        ProbeRunner runner = (target, scheduledAt) -> Mono.defer(() -> {
+            Instant now = Instant.ofEpochMilli(time.now(java.util.concurrent.TimeUnit.MILLISECONDS));
+            started.add(now);
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            return Mono.delay(probeTakes, time).map(tick -> result(target, scheduledAt, now))
+                    .doFinally(signal -> running.decrementAndGet());
+        });
+        return new ProbeScheduler(targets, runner, metrics, time, RandomGenerator.of("L64X128MixRandom"));
+    }
+
+    private static TargetConfig target(String id, Duration interval) {
+        TargetConfig base = Targets.withInterval(Targets.target("http://127.0.0.1:1/v1", "m", CheckType.CHAT), interval);
+        return new TargetConfig(id, base.provider(), base.baseUrl(), base.apiKey(), base.model(), base.check(),
+                base.interval(), base.timeout(), base.maxTokens(), base.prompt(), base.expect());
+    }
+
+    private static ProbeResult result(TargetConfig target, Instant scheduledAt, Instant startedAt) {
+        return ProbeResult.newBuilder().setProbeId(ProbeIds.next()).setTargetId(target.id()).setProvider("openai")
+                .setModel("m").setCheck("chat").setRegion("r").setProberId("p").setScheduledAt(scheduledAt)
+                .setStartedAt(startedAt).setOutcome(Outcome.SUCCESS).setLatencyMs(1).build();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.llmuptime.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.CheckType;
+import dev.llmuptime.config.ExpectConfig;
+import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.local.Fault;
+import dev.llmuptime.local.FaultMode;
+import dev.llmuptime.local.FreePort;
+import dev.llmuptime.local.Pacing;
+import dev.llmuptime.local.SimulatedProvider;
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every outcome, against the simulated provider over real HTTP. */
+class ProberTest {
+
+    private SimulatedProvider sim;
+    private ProbeHttpClient http;
+    private Prober prober;
+
+    @BeforeEach
+    void start() {
+        sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
+                new Pacing(Duration.ofMillis(30), Duration.ofMillis(10)), RandomGenerator.getDefault());
+        http = new ProbeHttpClient(100);
+        prober = new Prober(http.client(), new ObjectMapper(), Clock.systemUTC(), "test-region", "prober-1");
+    }
+
+    @AfterEach
+    void stop() {
+        http.close();
+        sim.close();
+    }
+
+    @Test
+    void healthyStreamedChatMeasuresEveryPhase() {
+        ProbeResult result = probe(target("sim-small", CheckType.CHAT_STREAM));
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.getHttpStatus()).isEqualTo(200);
+        assertThat(result.getOutputTokens()).isEqualTo(5);
+        assertThat(result.getTtftMs()).isNotNull().isGreaterThanOrEqualTo(30L);
+        assertThat(result.getTtfbMs()).isNotNull().isLessThanOrEqualTo(result.getTtftMs());
+        assertThat(result.getLatencyMs()).isGreaterThanOrEqualTo(result.getTtftMs());
+        assertThat(result.getConnectMs()).as("a fresh pool opens a connection").isNotNull();
+        assertThat(result.getTlsMs()).as("plain HTTP has no TLS").isNull();
+        assertThat(result.getTokensPerSecond()).isNotNull().isPositive();
+        assertThat(result.getRequestId()).startsWith("req_");
+        assertThat(result.getRateLimitRemainingRequests()).isNotNull();
+        assertThat(result.getRateLimitRemainingTokens()).isEqualTo(1_999_000L);
+        assertThat(result.getMessage()).isNull();
+        assertThat(result.getRegion()).isEqualTo("test-region");
+        assertThat(result.getProberId()).isEqualTo("prober-1");
+        assertThat(result.getCheck()).isEqualTo("chat-stream");
+        assertThat(result.getProvider()).isEqualTo("openai-compatible");
+    }
+
+    @Test
+    void laterProbesReuseTheConnection() {
+        ProbeResult first = probe(target("sim-small", CheckType.CHAT));
+        java.util.List<ProbeResult> later = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> probe(target("sim-small", CheckType.CHAT))).toList();
+
+        assertThat(first.getConnectMs()).isNotNull();
+        assertThat(later).allSatisfy(result -> assertThat(result.getOutcome()).isEqualTo(Outcome.SUCCESS));
+        // The first connection goes back to the pool a moment after its answer is read; by then
+        // the next probe may have opened another one, but not every one of them does.
+        assertThat(later).anySatisfy(result -> assertThat(result.getConnectMs()).isNull());
+    }
+
+    @Test
+    void healthyChatEmbeddingsAndModels() {
+        ProbeResult chat = probe(target("sim-large", CheckType.CHAT));
+        assertThat(chat.getOutcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(chat.getOutputTokens()).isEqualTo(5);
+        assertThat(chat.getTtftMs()).isNull();
+
+        assertThat(probe(target("sim-embed", CheckType.EMBEDDINGS)).getOutcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(probe(target("sim-small", CheckType.MODELS)).getOutcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    void modelMissingFromTheListIsUnavailable() {
+        ProbeResult result = probe(target("gpt-9", CheckType.MODELS));
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.MODEL_UNAVAILABLE);
+        assertThat(result.getMessage()).isEqualTo("model gpt-9 is not among the 3 models listed");
+    }
+
+    @Test
+    void unknownModelIsUnavailableWithTheProvidersCode() {
+        ProbeResult result = probe(target("gpt-9", CheckType.CHAT_STREAM));
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.MODEL_UNAVAILABLE);
+        assertThat(result.getHttpStatus()).isEqualTo(404);
+        assertThat(result.getErrorCode()).isEqualTo("model_not_found");
+        assertThat(result.getMessage()).startsWith("HTTP 404: The model `gpt-9` does not exist");
+    }
+
+    @Test
+    void answerNotMatchingTheExpectationIsAContentMismatch() {
+        TargetConfig target = Targets.withExpect(target("sim-small", CheckType.CHAT_STREAM),
+                new ExpectConfig("(?i)\\bbanana\\b", null));
+
+        ProbeResult result = probe(target);
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.CONTENT_MISMATCH);
+        assertThat(result.getMessage()).isEqualTo("answer does not match content-regex: 'OK. The simulated model'");
+    }
+
+    @Test
+    void answerOverMaxLatencyIsSlow() {
+        sim.setFault(new Fault("sim-small", FaultMode.SLOW, null, 300L, null));
+        TargetConfig target = Targets.withExpect(target("sim-small", CheckType.CHAT_STREAM),
+                new ExpectConfig("(?i)\\bok\\b", Duration.ofMillis(200)));
+
+        ProbeResult result = probe(target);
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.SLOW);
+        assertThat(result.getLatencyMs()).isGreaterThanOrEqualTo(300L);
+        assertThat(result.getMessage()).startsWith("took ").endsWith("more than max-latency 200ms");
+    }
+
+    @Test
+    void serverErrorsAreServerErrors() {
+        for (int status : new int[] {500, 502, 503, 529}) {
+            sim.setFault(new Fault("*", FaultMode.ERROR, status, null, null));
+            ProbeResult result = probe(target("sim-small", CheckType.CHAT_STREAM));
+            assertThat(result.getOutcome()).as("HTTP %d", status).isEqualTo(Outcome.SERVER_ERROR);
+            assertThat(result.getHttpStatus()).isEqualTo(status);
+        }
+    }
+
+    @Test
+    void rateLimitIsRateLimited() {
+        sim.setFault(Fault.of("*", FaultMode.RATE_LIMIT));
+
+        ProbeResult result = probe(target("sim-small", CheckType.CHAT));
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.RATE_LIMITED);
+        assertThat(result.getErrorCode()).isEqualTo("rate_limit_exceeded");
+        assertThat(result.getRateLimitRemainingRequests()).isZero();
+    }
+
+    @Test
+    void exhaustedQuotaIsAnAuthError() {
+        sim.setFault(new Fault("*", FaultMode.ERROR, 429, null, null));
+
+        ProbeResult result = probe(target("sim-small", CheckType.CHAT));
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.AUTH_ERROR);
+        assertThat(result.getErrorCode()).isEqualTo("insufficient_quota");
+    }
+
+    @Test
+    void badKeyIsAnAuthErrorAndBadRequestAClientError() {
+        sim.setFault(new Fault("*", FaultMode.ERROR, 401, null, null));
+        ProbeResult unauthorized = probe(target("sim-small", CheckType.CHAT));
+        assertThat(unauthorized.getOutcome()).isEqualTo(Outcome.AUTH_ERROR);
+        assertThat(unauthorized.getErrorCode()).isEqualTo("invalid_api_key");
+
+        sim.setFault(new Fault("*", FaultMode.ERROR, 400, null, null));
+        assertThat(probe(target("sim-small", CheckType.CHAT)).getOutcome()).isEqualTo(Outcome.CLIENT_ERROR);
+    }
+
+    @Test
+    void hangingServerTimesOutAtTheTimeout() {
+        sim.setFault(Fault.of("*", FaultMode.HANG));
+        TargetConfig target = Targets.withTimeout(target("sim-small", CheckType.CHAT_STREAM), Duration.ofMillis(400));
+
+        ProbeResult result = probe(target);
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.getLatencyMs()).isBetween(400L, 3000L);
+        assertThat(result.getHttpStatus()).isNull();
+        assertThat(result.getMessage()).isEqualTo("no complete answer within 400ms");
+    }
+
+    @Test
+    void drippingServerTimesOutWithItsStatusKnown() {
+        sim.setFault(new Fault("*", FaultMode.DRIP, null, 100L, null));
+        TargetConfig target = Targets.withTimeout(target("sim-small", CheckType.CHAT), Duration.ofMillis(500));
+
+        ProbeResult result = probe(target);
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.getHttpStatus()).isEqualTo(200);
+        assertThat(result.getTtfbMs()).isNotNull();
+    }
+
+    @Test
+    void garbageIsAnInvalidResponse() {
+        sim.setFault(Fault.of("*", FaultMode.GARBAGE));
+
+        assertThat(probe(target("sim-small", CheckType.CHAT)).getOutcome()).isEqualTo(Outcome.INVALID_RESPONSE);
+        ProbeResult stream = probe(target("sim-small", CheckType.CHAT_STREAM));
+        assertThat(stream.getOutcome()).isEqualTo(Outcome.INVALID_RESPONSE);
+        assertThat(stream.getMessage()).isEqualTo("answer is not a server-sent event stream");
+    }
+
+    @Test
+    void truncatedStreamIsAContentMismatchAndTruncatedJsonInvalid() {
+        sim.setFault(Fault.of("*", FaultMode.TRUNCATE));
+
+        ProbeResult stream = probe(target("sim-small", CheckType.CHAT_STREAM));
+        assertThat(stream.getOutcome()).isEqualTo(Outcome.CONTENT_MISMATCH);
+        assertThat(stream.getMessage()).startsWith("stream ended without data: [DONE]");
+
+        assertThat(probe(target("sim-small", CheckType.CHAT)).getOutcome()).isEqualTo(Outcome.INVALID_RESPONSE);
+    }
+
+    @Test
+    void refusedConnectionIsAConnectionError() {
+        TargetConfig target = Targets.target("http://127.0.0.1:" + FreePort.pick() + "/v1", "sim-small", CheckType.CHAT);
+
+        ProbeResult result = probe(target);
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(result.getHttpStatus()).isNull();
+        assertThat(result.getMessage()).contains("Connection refused");
+    }
+
+    private TargetConfig target(String model, CheckType check) {
+        return Targets.target(sim.baseUrl(), model, check);
+    }
+
+    private ProbeResult probe(TargetConfig target) {
+        Instant scheduledAt = Instant.now();
+        ProbeResult result = prober.probe(target, scheduledAt).block(Duration.ofSeconds(10));
+        assertThat(result).isNotNull();
+        assertThat(result.getScheduledAt()).isEqualTo(scheduledAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(result.getStartedAt()).isAfterOrEqualTo(result.getScheduledAt());
+        assertThat(result.getTargetId()).isEqualTo(target.id());
+        assertThat(result.getProbeId()).hasSize(36);
+        return result;
+    }
+}

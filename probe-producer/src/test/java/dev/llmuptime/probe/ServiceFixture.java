@@ -1,0 +1,79 @@
+package dev.llmuptime.probe;
+
+import dev.llmuptime.config.ConfigLoader;
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.schema.ProbeResultSerde;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Helpers for tests that run the whole prober: its config, its HTTP endpoints, and reading its topic. */
+final class ServiceFixture {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ServiceFixture() {
+    }
+
+    static MonitorConfig config(String bootstrapServers, String topic, String simBaseUrl, String interval) {
+        return new ConfigLoader(name -> null).parse("""
+                kafka:
+                  bootstrap-servers: %s
+                  topics: {probe-results: %s}
+                  partitions: 2
+                probes:
+                  region: it
+                  http-port: 0
+                  targets:
+                    - {id: stream, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat-stream, interval: %s}
+                    - {id: chat, provider: openai-compatible, base-url: "%s", model: sim-large, check: chat, interval: %s}
+                    - {id: missing, provider: openai-compatible, base-url: "%s", model: gpt-9, check: chat, interval: %s}
+                """.formatted(bootstrapServers, topic, simBaseUrl, interval, simBaseUrl, interval, simBaseUrl,
+                interval), "test.yaml");
+    }
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sum of every series of a Prometheus counter, scraped from /metrics. */
+    static double counter(int port, String name) throws Exception {
+        double sum = 0;
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$")
+                .matcher(get(port, "/metrics").body());
+        while (matcher.find()) {
+            sum += Double.parseDouble(matcher.group(2));
+        }
+        return sum;
+    }
+
+    /** Every record of {@code topic}, polling until {@code expected} arrived or the deadline passed. */
+    static List<ConsumerRecord<String, ProbeResult>> readAll(String bootstrapServers, String topic, long expected) {
+        List<ConsumerRecord<String, ProbeResult>> records = new ArrayList<>();
+        try (KafkaConsumer<String, ProbeResult> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                bootstrapServers, "group.id", topic + "-reader-" + System.nanoTime(), "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"), new StringDeserializer(), new ProbeResultSerde().deserializer())) {
+            consumer.subscribe(Set.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // One more poll, so that records beyond the expected count (duplicates) are seen too.
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+}
