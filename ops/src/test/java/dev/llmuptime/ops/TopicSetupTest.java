@@ -1,0 +1,49 @@
+package dev.llmuptime.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmuptime.config.KafkaConfig;
+import dev.llmuptime.local.FreePort;
+import dev.llmuptime.testkit.KafkaCluster;
+import dev.llmuptime.testkit.SharedKafka;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
+
+@ExtendWith(SharedKafka.class)
+class TopicSetupTest {
+
+    @Test
+    void createsMissingTopicsAndAcceptsExistingOnes(KafkaCluster kafka) throws Exception {
+        String existing = kafka.newTopic("llm.alerts", 1);
+        String missing = kafka.uniqueName("llm.probe.results");
+        KafkaConfig config = new KafkaConfig(kafka.bootstrapServers(), null, 3, 1, Map.of());
+
+        TopicSetup.ensure(config, List.of(existing, missing), Duration.ofMillis(200)).block(Duration.ofSeconds(30));
+
+        try (Admin admin = kafka.admin()) {
+            var topics = admin.describeTopics(List.of(existing, missing)).allTopicNames().get();
+            assertThat(topics.get(missing).partitions()).hasSize(3);
+            assertThat(topics.get(existing).partitions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void keepsTryingWhileNoBrokerAnswers() {
+        KafkaConfig nowhere = new KafkaConfig("localhost:" + FreePort.pick(), null, 1, 1, Map.of());
+        boolean[] done = {false};
+
+        Disposable setup = TopicSetup.ensure(nowhere, List.of("t"), Duration.ofMillis(100))
+                .subscribe(null, null, () -> done[0] = true);
+        try {
+            org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !done[0] && !setup.isDisposed());
+        } finally {
+            setup.dispose();
+        }
+    }
+}
