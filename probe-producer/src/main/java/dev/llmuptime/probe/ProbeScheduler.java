@@ -39,8 +39,10 @@ final class ProbeScheduler {
 
     /** Results of every target until {@code stop} emits; probes in flight then finish first. */
     Flux<ProbeResult> run(Mono<?> stop) {
-        Flux<ProbeResult> all = Flux.merge(targets.stream().map(target -> schedule(target, stop)).toList());
-        return all.doOnNext(metrics::probed);
+        // Every target's schedule is subscribed at once: Flux.merge would stop at 256 endless sources.
+        return Flux.fromIterable(targets)
+                .flatMap(target -> schedule(target, stop), Math.max(1, targets.size()))
+                .doOnNext(metrics::probed);
     }
 
     Flux<ProbeResult> schedule(TargetConfig target, Mono<?> stop) {

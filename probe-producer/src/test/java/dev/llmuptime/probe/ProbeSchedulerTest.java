@@ -90,6 +90,18 @@ class ProbeSchedulerTest {
     }
 
     @Test
+    void everyOneOfAThousandTargetsIsProbed() {
+        List<TargetConfig> targets = java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(i -> target("t" + i, Duration.ofSeconds(1))).toList();
+        run(targets, Duration.ofMillis(300));
+
+        time.advanceTimeBy(Duration.ofSeconds(10).minusMillis(1));
+
+        assertThat(results).hasSize(10_000);
+        assertThat(results.stream().map(ProbeResult::getTargetId).distinct()).hasSize(1000);
+    }
+
+    @Test
     void stopLetsTheRunningProbeFinishThenCompletes() {
         List<Boolean> completed = new ArrayList<>();
         subscription = scheduler(List.of(target("a", Duration.ofSeconds(10))), Duration.ofSeconds(3))
