@@ -1,6 +1,7 @@
 package dev.llmuptime.probe;
 
 import dev.llmuptime.config.ServiceLauncher;
+import dev.llmuptime.ops.Metrics;
 import java.time.Clock;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public final class ProbeProducerMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            ProbeService service = ProbeService.start(invocation.config(), "0.0.0.0", Clock.systemUTC());
+            ProbeService service = ProbeService.start(invocation.config(), "0.0.0.0", Clock.systemUTC(),
+                    Metrics.newRegistry("probe-producer"));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "probe-producer-shutdown"));
             service.awaitClosed();
         });

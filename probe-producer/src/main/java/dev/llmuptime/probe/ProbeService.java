@@ -7,7 +7,6 @@ import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.Provider;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.ops.Health;
-import dev.llmuptime.ops.Metrics;
 import dev.llmuptime.ops.OpsServer;
 import dev.llmuptime.ops.TopicSetup;
 import dev.llmuptime.schema.ProbeResult;
@@ -59,10 +58,9 @@ final class ProbeService implements AutoCloseable {
     private volatile boolean topicsReady;
     private volatile Throwable publishingFailure;
 
-    private ProbeService(MonitorConfig config, String host, Clock clock) {
+    private ProbeService(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
         this.config = config;
         List<TargetConfig> targets = config.probes().targets();
-        PrometheusMeterRegistry registry = Metrics.newRegistry("probe-producer");
         this.metrics = new ProbeMetrics(registry);
         this.http = new ProbeHttpClient(Math.max(100, targets.size() * 2));
         this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
@@ -91,9 +89,9 @@ final class ProbeService implements AutoCloseable {
     }
 
     /** Starts probing; throws {@link ConfigException} for a configuration this prober cannot run. */
-    static ProbeService start(MonitorConfig config, String host, Clock clock) {
+    static ProbeService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
         validate(config);
-        return new ProbeService(config, host, clock);
+        return new ProbeService(config, host, clock, registry);
     }
 
     static void validate(MonitorConfig config) {

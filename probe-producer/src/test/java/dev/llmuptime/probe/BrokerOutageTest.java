@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.llmuptime.local.EmbeddedKafkaBroker;
 import dev.llmuptime.local.FreePort;
 import dev.llmuptime.local.Pacing;
+import dev.llmuptime.ops.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.llmuptime.local.SimulatedProvider;
 import dev.llmuptime.schema.ProbeResult;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ class BrokerOutageTest {
 
     @TempDir
     Path kafkaData;
+    private final PrometheusMeterRegistry registry = Metrics.newRegistry("probe-producer");
 
     @Test
     void everyResultArrivesOnceAndInOrderAcrossALateStartAndAnOutage() throws Exception {
@@ -37,31 +40,30 @@ class BrokerOutageTest {
         try (SimulatedProvider sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
                 new Pacing(Duration.ofMillis(2), Duration.ofMillis(1)), RandomGenerator.getDefault())) {
             ProbeService service = ProbeService.start(ServiceFixture.config(bootstrap, "llm.probe.results",
-                    sim.baseUrl(), "100ms"), "127.0.0.1", Clock.systemUTC());
+                    sim.baseUrl(), "100ms"), "127.0.0.1", Clock.systemUTC(), registry);
             int ops = service.opsPort();
             try {
                 // No broker yet: probing goes on, /health says why it is not ready.
-                await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(ops, "llm_probes_total") >= 10);
+                await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(registry, "llm.probes") >= 10);
                 assertThat(ServiceFixture.get(ops, "/health").statusCode()).isEqualTo(503);
                 assertThat(ServiceFixture.get(ops, "/health").body()).contains("not reachable");
 
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaData, port);
                 await().atMost(Duration.ofSeconds(60)).until(() -> ServiceFixture.get(ops, "/health").statusCode() == 200);
-                double sentBeforeOutage = ServiceFixture.counter(ops, "llm_probe_results_sent_total");
+                double sentBeforeOutage = ServiceFixture.counter(registry, "llm.probe.results.sent");
                 await().atMost(Duration.ofSeconds(30)).until(() ->
-                        ServiceFixture.counter(ops, "llm_probe_results_sent_total") > sentBeforeOutage + 10);
+                        ServiceFixture.counter(registry, "llm.probe.results.sent") > sentBeforeOutage + 10);
 
                 broker.close();
-                double probedAtOutage = ServiceFixture.counter(ops, "llm_probes_total");
+                double probedAtOutage = ServiceFixture.counter(registry, "llm.probes");
                 await().atMost(Duration.ofSeconds(30)).until(() ->
-                        ServiceFixture.counter(ops, "llm_probes_total") >= probedAtOutage + 30);
+                        ServiceFixture.counter(registry, "llm.probes") >= probedAtOutage + 30);
 
                 try (EmbeddedKafkaBroker back = EmbeddedKafkaBroker.start(kafkaData, port)) {
-                    await().atMost(Duration.ofSeconds(60)).until(() -> ServiceFixture.counter(ops,
-                            "llm_probe_results_sent_total") >= ServiceFixture.counter(ops, "llm_probes_total") - 5);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> ServiceFixture.counter(registry, "llm.probe.results.sent") >= ServiceFixture.counter(registry, "llm.probes") - 5);
                     service.close();
-                    double probed = ServiceFixture.counter(ops, "llm_probes_total");
-                    assertThat(ServiceFixture.counter(ops, "llm_probe_results_dropped_total")).isZero();
+                    double probed = ServiceFixture.counter(registry, "llm.probes");
+                    assertThat(ServiceFixture.counter(registry, "llm.probe.results.dropped")).isZero();
 
                     List<ConsumerRecord<String, ProbeResult>> records = ServiceFixture.readAll(back.bootstrapServers(),
                             "llm.probe.results", (long) probed);

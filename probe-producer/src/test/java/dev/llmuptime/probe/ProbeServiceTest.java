@@ -3,9 +3,14 @@ package dev.llmuptime.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.llmuptime.config.ConfigException;
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.local.Pacing;
+import dev.llmuptime.ops.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.llmuptime.local.SimulatedProvider;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
@@ -19,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 /** The whole prober against the simulated provider and a real Kafka broker. */
 @ExtendWith(SharedKafka.class)
@@ -27,6 +33,7 @@ class ProbeServiceTest {
     private final SimulatedProvider sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
             new Pacing(Duration.ofMillis(5), Duration.ofMillis(1)), RandomGenerator.getDefault());
     private ProbeService service;
+    private final PrometheusMeterRegistry registry = Metrics.newRegistry("probe-producer");
 
     @AfterEach
     void stop() {
@@ -40,13 +47,12 @@ class ProbeServiceTest {
     void writesEveryResultAsAvroKeyedByTargetAndStampedWithItsStart(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueName("llm.probe.results");
         service = ProbeService.start(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
-                "127.0.0.1", Clock.systemUTC());
+                "127.0.0.1", Clock.systemUTC(), registry);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(service.opsPort(),
-                "llm_probe_results_sent_total") >= 9);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(registry, "llm.probe.results.sent") >= 9);
         assertThat(ServiceFixture.get(service.opsPort(), "/health").statusCode()).isEqualTo(200);
         service.close();
-        double probed = ServiceFixture.counter(service.opsPort(), "llm_probes_total");
+        double probed = ServiceFixture.counter(registry, "llm.probes");
 
         List<ConsumerRecord<String, ProbeResult>> records = ServiceFixture.readAll(kafka.bootstrapServers(), topic,
                 (long) probed);
@@ -75,19 +81,30 @@ class ProbeServiceTest {
     }
 
     @Test
-    void servesPrometheusMetrics(KafkaCluster kafka) throws Exception {
+    void servesPrometheusMetricsAndNeverShowsTheKey(KafkaCluster kafka) throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
         String topic = kafka.uniqueName("llm.probe.results");
-        service = ProbeService.start(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
-                "127.0.0.1", Clock.systemUTC());
+        String metrics;
+        try {
+            service = ProbeService.start(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
+                    "127.0.0.1", Clock.systemUTC(), registry);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(registry, "llm.probes") >= 3);
+            metrics = ServiceFixture.get(service.opsPort(), "/metrics").body();
+            service.close();
+        } finally {
+            root.detachAppender(logs);
+        }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(service.opsPort(),
-                "llm_probes_total") >= 3);
-
-        String metrics = ServiceFixture.get(service.opsPort(), "/metrics").body();
         assertThat(metrics).contains("llm_probes_total{", "outcome=\"SUCCESS\"", "target=\"stream\"",
                 "llm_probe_latency_seconds_bucket{", "llm_probe_ttft_seconds_count{",
                 "llm_probe_scheduling_lag_seconds", "jvm_memory_used_bytes");
-        assertThat(metrics).doesNotContain("sk-");
+        assertThat(metrics).doesNotContain(ServiceFixture.API_KEY).doesNotContain("sk-");
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.contains("Expected token use"))
+                .noneMatch(line -> line.contains(ServiceFixture.API_KEY));
     }
 
     @Test

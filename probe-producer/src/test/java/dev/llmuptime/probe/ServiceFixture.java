@@ -4,6 +4,8 @@ import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Helpers for tests that run the whole prober: its config, its HTTP endpoints, and reading its topic. */
 final class ServiceFixture {
+
+    /** The API key of the {@code stream} target. */
+    static final String API_KEY = "sk-fixture-secret-0042";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -37,7 +40,7 @@ final class ServiceFixture {
                   region: it
                   http-port: 0
                   targets:
-                    - {id: stream, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat-stream, interval: %s}
+                    - {id: stream, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat-stream, interval: %s, api-key: "sk-fixture-secret-0042"}
                     - {id: chat, provider: openai-compatible, base-url: "%s", model: sim-large, check: chat, interval: %s}
                     - {id: missing, provider: openai-compatible, base-url: "%s", model: gpt-9, check: chat, interval: %s}
                 """.formatted(bootstrapServers, topic, simBaseUrl, interval, simBaseUrl, interval, simBaseUrl,
@@ -49,15 +52,9 @@ final class ServiceFixture {
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Sum of every series of a Prometheus counter, scraped from /metrics. */
-    static double counter(int port, String name) throws Exception {
-        double sum = 0;
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$")
-                .matcher(get(port, "/metrics").body());
-        while (matcher.find()) {
-            sum += Double.parseDouble(matcher.group(2));
-        }
-        return sum;
+    /** Sum of every series of a counter. */
+    static double counter(MeterRegistry registry, String name) {
+        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     /** Every record of {@code topic}, polling until {@code expected} arrived or the deadline passed. */
