@@ -24,10 +24,11 @@ public final class SingleObjectCodec<T extends SpecificRecord> {
 
     static {
         // Avro refuses to instantiate classes outside java.* unless their package is trusted.
-        // Trusting ours here means no user has to set -Dorg.apache.avro.SERIALIZABLE_PACKAGES.
+        // Trusting ours (public and internal records) here means no user has to set
+        // -Dorg.apache.avro.SERIALIZABLE_PACKAGES.
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
                 ClassSecurityValidator.getGlobal(),
-                type -> type.getPackageName().equals(SingleObjectCodec.class.getPackageName())));
+                type -> type.getPackageName().startsWith("dev.llmuptime.")));
     }
 
     private static final int HEADER_LENGTH = 10;

@@ -1,0 +1,109 @@
+package dev.llmuptime.aggregator;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import dev.llmuptime.aggregator.state.Streak;
+import dev.llmuptime.aggregator.state.WindowAccumulator;
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.Percentiles;
+import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.schema.WindowStats;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Adding probe results to a window's state, and turning that state into the public WindowStats. */
+final class Accumulators {
+
+    private static final ByteBuffer EMPTY = ByteBuffer.wrap(new byte[0]);
+
+    private Accumulators() {
+    }
+
+    static WindowAccumulator empty(ProbeResult first, String region, long windowSize, long windowStart) {
+        return WindowAccumulator.newBuilder()
+                .setTargetId(first.getTargetId()).setRegion(region).setProvider(first.getProvider())
+                .setModel(first.getModel()).setCheck(first.getCheck()).setWindowSize(windowSize)
+                .setWindowStart(windowStart).setCount(0).setOutcomeCounts(new HashMap<>())
+                .setLatencySketch(EMPTY).setLatencySum(0).setLatencyMax(0)
+                .setTtftSketch(EMPTY).setTtftSum(0).setTtftMax(0).setTokensPerSecondSketch(EMPTY)
+                .setLastProbeAt(0).setLastOutcome(first.getOutcome().name())
+                .setConsecutiveFailures(0).setConsecutiveSuccesses(0)
+                .build();
+    }
+
+    /** Adds {@code result} to {@code state}; {@code streak} is the target's streak after it. */
+    static void add(WindowAccumulator state, ProbeResult result, Streak streak) {
+        state.setCount(state.getCount() + 1);
+        Map<String, Long> counts = new HashMap<>(state.getOutcomeCounts());
+        counts.merge(result.getOutcome().name(), 1L, Long::sum);
+        state.setOutcomeCounts(counts);
+        state.setProvider(result.getProvider());
+        state.setModel(result.getModel());
+        state.setCheck(result.getCheck());
+        if (Outcomes.isUp(result.getOutcome())) {
+            double latency = result.getLatencyMs();
+            state.setLatencySketch(withValue(state.getLatencySketch(), latency));
+            state.setLatencySum(state.getLatencySum() + latency);
+            state.setLatencyMax(Math.max(state.getLatencyMax(), latency));
+            if (result.getTtftMs() != null) {
+                double ttft = result.getTtftMs();
+                state.setTtftSketch(withValue(state.getTtftSketch(), ttft));
+                state.setTtftSum(state.getTtftSum() + ttft);
+                state.setTtftMax(Math.max(state.getTtftMax(), ttft));
+            }
+            if (result.getTokensPerSecond() != null && result.getTokensPerSecond() > 0) {
+                state.setTokensPerSecondSketch(withValue(state.getTokensPerSecondSketch(), result.getTokensPerSecond()));
+            }
+        }
+        state.setLastProbeAt(streak.getLastProbeAt());
+        state.setLastOutcome(streak.getLastOutcome());
+        state.setConsecutiveFailures(streak.getConsecutiveFailures());
+        state.setConsecutiveSuccesses(streak.getConsecutiveSuccesses());
+    }
+
+    static WindowStats toStats(WindowAccumulator state, boolean isFinal, long emittedAt) {
+        Map<String, Long> counts = state.getOutcomeCounts();
+        long up = counts.getOrDefault(Outcome.SUCCESS.name(), 0L) + counts.getOrDefault(Outcome.SLOW.name(), 0L);
+        long countable = state.getCount() - counts.getOrDefault(Outcome.AUTH_ERROR.name(), 0L)
+                - counts.getOrDefault(Outcome.CLIENT_ERROR.name(), 0L);
+        DDSketch latency = Sketches.decode(state.getLatencySketch());
+        DDSketch ttft = Sketches.decode(state.getTtftSketch());
+        DDSketch tokensPerSecond = Sketches.decode(state.getTokensPerSecondSketch());
+        return WindowStats.newBuilder()
+                .setTargetId(state.getTargetId()).setProvider(state.getProvider()).setModel(state.getModel())
+                .setCheck(state.getCheck()).setRegion(state.getRegion()).setWindowSize(state.getWindowSize())
+                .setWindowStart(Instant.ofEpochMilli(state.getWindowStart()))
+                .setWindowEnd(Instant.ofEpochMilli(state.getWindowStart() + state.getWindowSize()))
+                .setFinal$(isFinal)
+                .setCount(state.getCount())
+                .setOutcomeCounts(new HashMap<>(counts))
+                .setUptime(countable == 0 ? null : (double) up / countable)
+                .setLatency(percentiles(latency, state.getLatencySum(), state.getLatencyMax()))
+                .setTtft(percentiles(ttft, state.getTtftSum(), state.getTtftMax()))
+                .setTokensPerSecondP50(tokensPerSecond.isEmpty() ? null : tokensPerSecond.getValueAtQuantile(0.5))
+                .setLatencySketch(latency.isEmpty() ? null : Sketches.encode(latency))
+                .setLastProbeAt(Instant.ofEpochMilli(state.getLastProbeAt()))
+                .setLastOutcome(Outcome.valueOf(state.getLastOutcome()))
+                .setConsecutiveFailures(state.getConsecutiveFailures())
+                .setConsecutiveSuccesses(state.getConsecutiveSuccesses())
+                .setEmittedAt(Instant.ofEpochMilli(emittedAt))
+                .build();
+    }
+
+    /** p50/p90/p95/p99 from the sketch (within its accuracy); max and mean exact. Null without samples. */
+    static Percentiles percentiles(DDSketch sketch, double sum, double max) {
+        if (sketch.isEmpty()) {
+            return null;
+        }
+        double[] q = sketch.getValuesAtQuantiles(new double[] {0.5, 0.9, 0.95, 0.99});
+        return new Percentiles(Math.min(q[0], max), Math.min(q[1], max), Math.min(q[2], max), Math.min(q[3], max), max,
+                sum / sketch.getCount());
+    }
+
+    private static ByteBuffer withValue(ByteBuffer encoded, double value) {
+        DDSketch sketch = Sketches.decode(encoded);
+        sketch.accept(value);
+        return Sketches.encode(sketch);
+    }
+}

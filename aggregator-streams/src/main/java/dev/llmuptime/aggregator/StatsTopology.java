@@ -1,0 +1,70 @@
+package dev.llmuptime.aggregator;
+
+import dev.llmuptime.aggregator.StateSerdes.StreakSerde;
+import dev.llmuptime.aggregator.StateSerdes.WindowAccumulatorSerde;
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.config.TopicsConfig;
+import dev.llmuptime.schema.ProbeResultSerde;
+import dev.llmuptime.schema.WindowStatsSerde;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The aggregator's Kafka Streams application: {@link #build} makes the topology (which tests feed
+ * to TopologyTestDriver), {@link #properties} its configuration. Names of nodes and stores are
+ * fixed here, so changelog topics keep their names across releases.
+ */
+public final class StatsTopology {
+
+    public static final String APPLICATION_ID = "llm-uptime-aggregator";
+    static final String SOURCE = "probe-results-source";
+    static final String PROCESSOR = "window-stats";
+    static final String SINK = "stats-sink";
+
+    private StatsTopology() {
+    }
+
+    static Topology build(MonitorConfig config, AggregatorMetrics metrics) {
+        TopicsConfig topics = config.kafka().topics();
+        List<Duration> windows = config.aggregation().windows();
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, Serdes.String().deserializer(), new ProbeResultSerde().deserializer(),
+                topics.probeResults());
+        topology.addProcessor(PROCESSOR, () -> new WindowStatsProcessor(windows, config.aggregation().grace(), metrics),
+                SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                WindowStatsProcessor.LIVE_STORE), Serdes.String(), new WindowAccumulatorSerde()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                WindowStatsProcessor.STREAK_STORE), Serdes.String(), new StreakSerde()), PROCESSOR);
+        for (Duration window : windows) {
+            topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(
+                    HistoryRetention.storeName(window), HistoryRetention.of(window), window, false),
+                    Serdes.String(), new WindowAccumulatorSerde()), PROCESSOR);
+        }
+        topology.addSink(SINK, topics.stats(), Serdes.String().serializer(), new WindowStatsSerde().serializer(),
+                PROCESSOR);
+        return topology;
+    }
+
+    static Map<String, Object> properties(MonitorConfig config) {
+        Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.kafka().replicationFactor());
+        // A record that cannot be decoded goes to <topic>.dlq, with headers naming its topic,
+        // partition, offset and the error; processing goes on.
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                TopicsConfig.deadLetterTopic(config.kafka().topics().probeResults()));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        return properties;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.llmuptime.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmuptime.config.ConfigLoader;
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.schema.ProbeResultSerde;
+import dev.llmuptime.schema.WindowStats;
+import dev.llmuptime.schema.WindowStatsSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real topology, driven record by record with explicit timestamps and a mocked wall clock. */
+class StatsTopologyTest {
+
+    /** 2026-11-26T10:00:00Z: the start of a 1m, 5m and 1h window. */
+    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ProbeResult> results;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, WindowStats> stats;
+
+    @BeforeEach
+    void start() {
+        MonitorConfig config = new ConfigLoader(name -> null).parse("""
+                kafka:
+                  bootstrap-servers: localhost:1
+                aggregation:
+                  windows: [1m, 5m]
+                  grace: 10s
+                """, "test.yaml");
+        Properties properties = new Properties();
+        properties.putAll(StatsTopology.properties(config));
+        driver = new TopologyTestDriver(StatsTopology.build(config, new AggregatorMetrics(registry)), properties, T0);
+        results = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ProbeResultSerde().serializer());
+        raw = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ByteArraySerializer());
+        stats = driver.createOutputTopic("llm.probe.stats", new StringDeserializer(), new WindowStatsSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void liveStatsPerRegionAndAcrossRegions() {
+        send(result("a", "eu", T0.plusSeconds(1), Outcome.SUCCESS, 100L, 40L));
+        send(result("a", "eu", T0.plusSeconds(2), Outcome.SUCCESS, 300L, 60L));
+        send(result("a", "us", T0.plusSeconds(3), Outcome.TIMEOUT, 20_000L, null));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<WindowStats> emitted = stats.readValuesToList();
+        WindowStats eu = latest(emitted, "eu", Duration.ofMinutes(1));
+        assertThat(eu.getCount()).isEqualTo(2);
+        assertThat(eu.getUptime()).isEqualTo(1.0);
+        assertThat(eu.getLatency().getMax()).isEqualTo(300.0);
+        assertThat(eu.getLatency().getMean()).isEqualTo(200.0);
+        assertThat(eu.getTtft().getP50()).isCloseTo(40.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(eu.getFinal$()).isFalse();
+        assertThat(eu.getWindowStart()).isEqualTo(T0);
+        assertThat(eu.getWindowEnd()).isEqualTo(T0.plusSeconds(60));
+        assertThat(eu.getLatencySketch()).isNotNull();
+
+        WindowStats all = latest(emitted, "*", Duration.ofMinutes(1));
+        assertThat(all.getCount()).isEqualTo(3);
+        assertThat(all.getOutcomeCounts()).containsEntry("SUCCESS", 2L).containsEntry("TIMEOUT", 1L);
+        assertThat(all.getUptime()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(all.getLatency().getMax()).as("latency is over up probes only").isEqualTo(300.0);
+        assertThat(all.getLastOutcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(all.getConsecutiveFailures()).isEqualTo(1);
+
+        assertThat(latest(emitted, "*", Duration.ofMinutes(5)).getCount()).isEqualTo(3);
+        assertThat(latest(emitted, "us", Duration.ofMinutes(1)).getUptime()).isEqualTo(0.0);
+    }
+
+    @Test
+    void theFirstFailureOfAnOutageIsEmittedAtOnce() {
+        send(result("a", "eu", T0.plusSeconds(1), Outcome.SUCCESS, 100L, null));
+        stats.readValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+        send(result("a", "eu", T0.plusSeconds(6), Outcome.SERVER_ERROR, 50L, null));
+
+        List<WindowStats> emitted = stats.readValuesToList();
+        assertThat(emitted).filteredOn(s -> s.getRegion().equals("*") && s.getWindowSize() == 60_000)
+                .singleElement().satisfies(s -> {
+                    assertThat(s.getLastOutcome()).isEqualTo(Outcome.SERVER_ERROR);
+                    assertThat(s.getConsecutiveFailures()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void liveUpdatesComeAtMostOnceASecondPerWindow() {
+        for (int i = 0; i < 50; i++) {
+            send(result("a", "eu", T0.plusMillis(100 + i * 10L), Outcome.SUCCESS, 100L + i, null));
+        }
+        List<WindowStats> duringTheSecond = stats.readValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        List<WindowStats> afterIt = stats.readValuesToList();
+
+        // One at once per (region, window size), then one with everything after a second.
+        assertThat(duringTheSecond).hasSize(4);
+        assertThat(afterIt).hasSize(4).allSatisfy(s -> assertThat(s.getCount()).isEqualTo(50));
+    }
+
+    @Test
+    void oneFinalRecordOnceTheWindowClosesAndLateResultsAreDropped() {
+        send(result("a", "eu", T0.plusSeconds(10), Outcome.SUCCESS, 100L, null));
+        send(result("a", "eu", T0.plusSeconds(65), Outcome.SUCCESS, 100L, null));
+        send(result("a", "eu", T0.plusSeconds(59), Outcome.SLOW, 900L, null));
+        stats.readValuesToList();
+
+        send(result("a", "eu", T0.plusSeconds(71), Outcome.SUCCESS, 100L, null));
+        List<WindowStats> finals = stats.readValuesToList().stream().filter(WindowStats::getFinal$).toList();
+        assertThat(finals).hasSize(2).allSatisfy(s -> {
+            assertThat(s.getWindowStart()).isEqualTo(T0);
+            assertThat(s.getWindowSize()).isEqualTo(60_000);
+            assertThat(s.getCount()).as("the result 1 s before the end, within grace, counts").isEqualTo(2);
+            assertThat(s.getOutcomeCounts()).containsEntry("SLOW", 1L);
+        });
+
+        send(result("a", "eu", T0.plusSeconds(30), Outcome.SUCCESS, 100L, null));
+        assertThat(stats.readValuesToList()).noneMatch(s -> s.getWindowStart().equals(T0) && s.getWindowSize() == 60_000);
+        assertThat(registry.get("llm.aggregator.late.results.dropped").tag("window", "1m").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void monitorSideFailuresDoNotCountAgainstUptimeOrStreaks() {
+        send(result("a", "eu", T0.plusSeconds(1), Outcome.SERVER_ERROR, 10L, null));
+        send(result("a", "eu", T0.plusSeconds(2), Outcome.AUTH_ERROR, 10L, null));
+        send(result("a", "eu", T0.plusSeconds(3), Outcome.TIMEOUT, 10L, null));
+        send(result("a", "eu", T0.plusSeconds(4), Outcome.SUCCESS, 10L, null));
+        send(result("a", "eu", T0.plusSeconds(5), Outcome.CLIENT_ERROR, 10L, null));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        WindowStats all = latest(stats.readValuesToList(), "*", Duration.ofMinutes(1));
+        assertThat(all.getCount()).isEqualTo(5);
+        assertThat(all.getUptime()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(all.getLastOutcome()).isEqualTo(Outcome.CLIENT_ERROR);
+        assertThat(all.getConsecutiveSuccesses()).isEqualTo(1);
+        assertThat(all.getConsecutiveFailures()).isZero();
+    }
+
+    @Test
+    void failureStreakSpansWindowsAndAuthErrorsLeaveItAlone() {
+        send(result("a", "eu", T0.plusSeconds(50), Outcome.SERVER_ERROR, 10L, null));
+        send(result("a", "eu", T0.plusSeconds(55), Outcome.AUTH_ERROR, 10L, null));
+        send(result("a", "eu", T0.plusSeconds(61), Outcome.CONNECTION_ERROR, 10L, null));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        WindowStats next = latest(stats.readValuesToList().stream()
+                .filter(s -> s.getWindowStart().equals(T0.plusSeconds(60))).toList(), "*", Duration.ofMinutes(1));
+        assertThat(next.getConsecutiveFailures()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyMonitorSideFailuresGiveNoUptime() {
+        send(result("a", "eu", T0.plusSeconds(1), Outcome.AUTH_ERROR, 10L, null));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        WindowStats all = latest(stats.readValuesToList(), "*", Duration.ofMinutes(1));
+        assertThat(all.getUptime()).isNull();
+        assertThat(all.getLatency()).isNull();
+        assertThat(all.getLatencySketch()).isNull();
+    }
+
+    @Test
+    void undecodableRecordsAreSkippedAndProcessingGoesOn() {
+        send(result("a", "eu", T0.plusSeconds(1), Outcome.SUCCESS, 100L, null));
+        raw.pipeInput("a", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8), T0.plusSeconds(2));
+        send(result("a", "eu", T0.plusSeconds(3), Outcome.SUCCESS, 100L, null));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // Where they go (the dead letter topic) is tested against a real broker in AggregatorServiceTest.
+        assertThat(latest(stats.readValuesToList(), "*", Duration.ofMinutes(1)).getCount()).isEqualTo(2);
+    }
+
+    private void send(ProbeResult result) {
+        results.pipeInput(result.getTargetId(), result, result.getStartedAt());
+    }
+
+    private static WindowStats latest(List<WindowStats> emitted, String region, Duration window) {
+        List<WindowStats> matching = emitted.stream()
+                .filter(s -> s.getRegion().equals(region) && s.getWindowSize() == window.toMillis()).toList();
+        assertThat(matching).as("stats for region %s, window %s", region, window).isNotEmpty();
+        return matching.get(matching.size() - 1);
+    }
+
+    static ProbeResult result(String target, String region, Instant startedAt, Outcome outcome, Long latencyMs,
+            Long ttftMs) {
+        return ProbeResult.newBuilder().setProbeId(UUID.randomUUID().toString()).setTargetId(target)
+                .setProvider("openai").setModel("gpt-4o-mini").setCheck("chat-stream").setRegion(region)
+                .setProberId("p").setScheduledAt(startedAt).setStartedAt(startedAt).setOutcome(outcome)
+                .setLatencyMs(latencyMs).setTtftMs(ttftMs).setTokensPerSecond(ttftMs == null ? null : 50.0).build();
+    }
+}
