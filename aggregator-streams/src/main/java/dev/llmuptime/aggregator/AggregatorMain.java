@@ -1,22 +1,27 @@
 package dev.llmuptime.aggregator;
 
 import dev.llmuptime.config.ServiceLauncher;
+import dev.llmuptime.ops.Metrics;
+import java.time.Clock;
 import java.util.List;
 
 /** Entry point of {@code aggregator-streams.jar}. */
 public final class AggregatorMain {
 
     static final ServiceLauncher LAUNCHER = new ServiceLauncher("aggregator-streams",
-            "Windows probe results into per-target uptime and latency percentiles with Kafka Streams, and serves the dashboard and JSON API.", List.of());
+            "Windows probe results into per-target uptime and latency percentiles with Kafka Streams, and serves\n"
+                    + "the dashboard, the JSON API, /metrics and /health on aggregation.http-port.",
+            List.of());
 
     private AggregatorMain() {
     }
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            invocation.config();
-            throw new UnsupportedOperationException("aggregation is not part of this build yet; the configuration in "
-                    + invocation.configPath() + " is valid");
+            AggregatorService service = AggregatorService.start(invocation.config(), "0.0.0.0", Clock.systemUTC(),
+                    Metrics.newRegistry("aggregator-streams"));
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
+            service.awaitClosed();
         });
     }
 }

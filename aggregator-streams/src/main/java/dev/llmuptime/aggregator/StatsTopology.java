@@ -55,7 +55,9 @@ public final class StatsTopology {
 
     static Map<String, Object> properties(MonitorConfig config) {
         Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        // kafka.client may set Kafka Streams' own settings too: application.id, state.dir, num.stream.threads.
+        properties.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        properties.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, ".local-data/aggregator-streams");
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.kafka().replicationFactor());
         // A record that cannot be decoded goes to <topic>.dlq, with headers naming its topic,

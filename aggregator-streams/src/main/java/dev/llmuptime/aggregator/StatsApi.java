@@ -1,0 +1,166 @@
+package dev.llmuptime.aggregator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmuptime.aggregator.state.Streak;
+import dev.llmuptime.aggregator.state.WindowAccumulator;
+import dev.llmuptime.config.Durations;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+/**
+ * The JSON API: {@code GET /api/v1/targets} (current status of every target) and
+ * {@code GET /api/v1/targets/{id}/stats?window=&from=&to=&region=} (a series of WindowStats).
+ * Bad parameters get 400 with {@code {"error": ...}}; state not yet available, 503.
+ */
+final class StatsApi {
+
+    static final List<Duration> UPTIME_PERIODS = List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7));
+
+    private final StatsQueries queries;
+    private final StatsJson json;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    StatsApi(StatsQueries queries, ObjectMapper mapper, Clock clock) {
+        this.queries = queries;
+        this.mapper = mapper;
+        this.json = new StatsJson(mapper);
+        this.clock = clock;
+    }
+
+    HttpServerRoutes addTo(HttpServerRoutes routes) {
+        return routes
+                .get("/api/v1/targets", (request, response) -> respond(response, this::targets))
+                .get("/api/v1/targets/{id}/stats", (request, response) -> respond(response, () -> stats(request)));
+    }
+
+    private JsonNode targets() {
+        Instant now = clock.instant();
+        ArrayNode targets = mapper.createArrayNode();
+        for (Map.Entry<String, Streak> entry : queries.targets().entrySet()) {
+            String id = entry.getKey();
+            Streak streak = entry.getValue();
+            StatsQueries.Rollup lastHour = queries.rollup(id, Duration.ofHours(1), now);
+            ObjectNode target = targets.addObject().put("targetId", id).put("provider", lastHour.provider())
+                    .put("model", lastHour.model()).put("check", lastHour.check())
+                    .put("status", TargetStatus.of(streak, lastHour.uptime(), queries.windows().get(0), now).label())
+                    .put("lastProbeAt", Instant.ofEpochMilli(streak.getLastProbeAt()).toString())
+                    .put("lastOutcome", streak.getLastOutcome())
+                    .put("consecutiveFailures", streak.getConsecutiveFailures())
+                    .put("consecutiveSuccesses", streak.getConsecutiveSuccesses())
+                    .put("probesLastHour", lastHour.count());
+            ObjectNode uptime = target.putObject("uptime");
+            for (Duration period : UPTIME_PERIODS) {
+                uptime.put(Durations.format(period), period.equals(Duration.ofHours(1)) ? lastHour.uptime()
+                        : queries.rollup(id, period, now).uptime());
+            }
+            target.set("latency", json.percentiles(lastHour.latency()));
+            target.set("ttft", json.percentiles(lastHour.ttft()));
+        }
+        return targets;
+    }
+
+    private JsonNode stats(HttpServerRequest request) {
+        String targetId = request.param("id");
+        Map<String, List<String>> params = new QueryStringDecoder(request.uri()).parameters();
+        Duration window = window(first(params, "window"));
+        Instant now = clock.instant();
+        Instant to = instant("to", first(params, "to"), now);
+        Instant from = instant("from", first(params, "from"), to.minus(Duration.ofHours(1)));
+        if (!from.isBefore(to)) {
+            throw new BadRequest("from must be before to");
+        }
+        String region = first(params, "region") == null ? WindowStatsProcessor.ALL_REGIONS : first(params, "region");
+        if (queries.streak(targetId).isEmpty()) {
+            throw new NotFound("no stats for target '" + targetId + "'");
+        }
+        ArrayNode series = mapper.createArrayNode();
+        long nowMillis = now.toEpochMilli();
+        for (WindowAccumulator state : queries.series(targetId, region, window, from, to)) {
+            boolean closed = state.getWindowStart() + state.getWindowSize() <= nowMillis;
+            series.add(json.windowStats(Accumulators.toStats(state, closed, nowMillis)));
+        }
+        return series;
+    }
+
+    private Duration window(String text) {
+        if (text == null) {
+            return queries.windows().get(0);
+        }
+        try {
+            Duration window = Durations.parse(text);
+            if (queries.windows().contains(window)) {
+                return window;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new BadRequest("window must be one of " + queries.windows().stream().map(Durations::format)
+                .collect(Collectors.joining(", ")) + ", got '" + text + "'");
+    }
+
+    private static Instant instant(String name, String text, Instant fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name + " must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, got '" + text + "'");
+        }
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private Mono<Void> respond(HttpServerResponse response, Callable<JsonNode> query) {
+        return Mono.fromCallable(query)
+                // State store reads go to RocksDB: off the event loop.
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(body -> new Reply(200, body))
+                .onErrorResume(BadRequest.class, e -> Mono.just(new Reply(400, json.error(e.getMessage()))))
+                .onErrorResume(NotFound.class, e -> Mono.just(new Reply(404, json.error(e.getMessage()))))
+                .onErrorResume(InvalidStateStoreException.class, e -> Mono.just(new Reply(503,
+                        json.error("stats are not available yet: " + e.getMessage()))))
+                .flatMap(reply -> response.status(reply.status()).header("content-type", "application/json")
+                        .header("cache-control", "no-store")
+                        .sendString(Mono.just(reply.body().toString())).then());
+    }
+
+    private record Reply(int status, JsonNode body) {
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final class NotFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

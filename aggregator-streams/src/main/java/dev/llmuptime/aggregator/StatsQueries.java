@@ -1,0 +1,186 @@
+package dev.llmuptime.aggregator;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import dev.llmuptime.aggregator.state.Streak;
+import dev.llmuptime.aggregator.state.WindowAccumulator;
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.Percentiles;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Reads the aggregator's state stores (interactive queries): time series of windows, and
+ * roll-ups over any period, merged exactly from the windows' counts and sketches.
+ */
+final class StatsQueries {
+
+    private final KafkaStreams streams;
+    private final List<Duration> windows;
+
+    StatsQueries(KafkaStreams streams, List<Duration> windows) {
+        this.streams = streams;
+        this.windows = windows.stream().sorted().toList();
+    }
+
+    List<Duration> windows() {
+        return windows;
+    }
+
+    /** Every target seen, with its streak across all regions. */
+    Map<String, Streak> targets() {
+        Map<String, Streak> targets = new TreeMap<>();
+        try (KeyValueIterator<String, Streak> all = streaks().all()) {
+            all.forEachRemaining(entry -> {
+                String[] parts = entry.key.split("\u0000", -1);
+                if (parts.length == 2 && parts[1].equals(WindowStatsProcessor.ALL_REGIONS)) {
+                    targets.put(parts[0], entry.value);
+                }
+            });
+        }
+        return targets;
+    }
+
+    /** Closed and open windows of one target, region and size starting in [from, to), oldest first. */
+    List<WindowAccumulator> series(String targetId, String region, Duration window, Instant from, Instant to) {
+        List<WindowAccumulator> series = new ArrayList<>();
+        String key = StoreKeys.series(targetId, region, window.toMillis());
+        ReadOnlyWindowStore<String, WindowAccumulator> history = streams.store(StoreQueryParameters.fromNameAndType(
+                HistoryRetention.storeName(window), QueryableStoreTypes.windowStore()));
+        try (WindowStoreIterator<WindowAccumulator> closed = history.fetch(key, from, to.minusMillis(1))) {
+            closed.forEachRemaining(entry -> series.add(entry.value));
+        }
+        try (KeyValueIterator<String, WindowAccumulator> open = live().prefixScan(key,
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            open.forEachRemaining(entry -> {
+                long start = entry.value.getWindowStart();
+                if (start >= from.toEpochMilli() && start < to.toEpochMilli()) {
+                    series.add(entry.value);
+                }
+            });
+        }
+        series.sort(Comparator.comparingLong(WindowAccumulator::getWindowStart));
+        return series;
+    }
+
+    /** Counts and sketches of every window of {@code targetId} in the last {@code period}, merged. */
+    Rollup rollup(String targetId, Duration period, Instant now) {
+        Duration window = windowFor(period);
+        Instant from = now.minus(period);
+        Rollup rollup = new Rollup();
+        for (WindowAccumulator state : series(targetId, WindowStatsProcessor.ALL_REGIONS, window,
+                from.minusMillis(from.toEpochMilli() % window.toMillis()), now.plusMillis(1))) {
+            rollup.add(state);
+        }
+        return rollup;
+    }
+
+    /** The largest window size that still gives at least six windows in the period, else the smallest. */
+    Duration windowFor(Duration period) {
+        Duration chosen = windows.get(0);
+        for (Duration window : windows) {
+            if (window.multipliedBy(6).compareTo(period) <= 0) {
+                chosen = window;
+            }
+        }
+        return chosen;
+    }
+
+    /** For charts of a day: the smallest window size giving at most 300 points, else the largest. */
+    Duration chartWindow() {
+        for (Duration window : windows) {
+            if (Duration.ofDays(1).dividedBy(window) <= 300) {
+                return window;
+            }
+        }
+        return windows.get(windows.size() - 1);
+    }
+
+    Optional<Streak> streak(String targetId) {
+        return Optional.ofNullable(streaks().get(StoreKeys.streak(targetId, WindowStatsProcessor.ALL_REGIONS)));
+    }
+
+    private ReadOnlyKeyValueStore<String, WindowAccumulator> live() {
+        return streams.store(StoreQueryParameters.fromNameAndType(WindowStatsProcessor.LIVE_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<String, Streak> streaks() {
+        return streams.store(StoreQueryParameters.fromNameAndType(WindowStatsProcessor.STREAK_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    /** Windows merged: exact counts, and sketches merged into the sketch of all their probes. */
+    static final class Rollup {
+        private long up;
+        private long countable;
+        private long count;
+        private final DDSketch latency = Sketches.empty();
+        private final DDSketch ttft = Sketches.empty();
+        private double latencyMax;
+        private double ttftMax;
+        private double latencySum;
+        private double ttftSum;
+        private String provider;
+        private String model;
+        private String check;
+
+        void add(WindowAccumulator state) {
+            Map<String, Long> counts = state.getOutcomeCounts();
+            long monitorSide = counts.getOrDefault(Outcome.AUTH_ERROR.name(), 0L)
+                    + counts.getOrDefault(Outcome.CLIENT_ERROR.name(), 0L);
+            up += counts.getOrDefault(Outcome.SUCCESS.name(), 0L) + counts.getOrDefault(Outcome.SLOW.name(), 0L);
+            countable += state.getCount() - monitorSide;
+            count += state.getCount();
+            latency.mergeWith(Sketches.decode(state.getLatencySketch()));
+            ttft.mergeWith(Sketches.decode(state.getTtftSketch()));
+            latencyMax = Math.max(latencyMax, state.getLatencyMax());
+            ttftMax = Math.max(ttftMax, state.getTtftMax());
+            latencySum += state.getLatencySum();
+            ttftSum += state.getTtftSum();
+            provider = state.getProvider();
+            model = state.getModel();
+            check = state.getCheck();
+        }
+
+        Double uptime() {
+            return countable == 0 ? null : (double) up / countable;
+        }
+
+        long count() {
+            return count;
+        }
+
+        Percentiles latency() {
+            return Accumulators.percentiles(latency, latencySum, latencyMax);
+        }
+
+        Percentiles ttft() {
+            return Accumulators.percentiles(ttft, ttftSum, ttftMax);
+        }
+
+        String provider() {
+            return provider;
+        }
+
+        String model() {
+            return model;
+        }
+
+        String check() {
+            return check;
+        }
+    }
+}
