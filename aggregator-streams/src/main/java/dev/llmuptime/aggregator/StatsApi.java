@@ -30,7 +30,9 @@ import reactor.netty.http.server.HttpServerRoutes;
  */
 final class StatsApi {
 
-    static final List<Duration> UPTIME_PERIODS = List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7));
+    /** The periods of the uptime columns, by the label the API and the dashboard use. */
+    static final List<Map.Entry<String, Duration>> UPTIME_PERIODS = List.of(Map.entry("1h", Duration.ofHours(1)),
+            Map.entry("24h", Duration.ofHours(24)), Map.entry("7d", Duration.ofDays(7)));
 
     private final StatsQueries queries;
     private final StatsJson json;
@@ -66,9 +68,9 @@ final class StatsApi {
                     .put("consecutiveSuccesses", streak.getConsecutiveSuccesses())
                     .put("probesLastHour", lastHour.count());
             ObjectNode uptime = target.putObject("uptime");
-            for (Duration period : UPTIME_PERIODS) {
-                uptime.put(Durations.format(period), period.equals(Duration.ofHours(1)) ? lastHour.uptime()
-                        : queries.rollup(id, period, now).uptime());
+            for (Map.Entry<String, Duration> period : UPTIME_PERIODS) {
+                uptime.put(period.getKey(), period.getValue().equals(Duration.ofHours(1)) ? lastHour.uptime()
+                        : queries.rollup(id, period.getValue(), now).uptime());
             }
             target.set("latency", json.percentiles(lastHour.latency()));
             target.set("ttft", json.percentiles(lastHour.ttft()));

@@ -78,7 +78,8 @@ class DashboardBrowserTest {
             List<WebElement> rows = browser.findElements(By.cssSelector("#targets tbody tr"));
             assertThat(rows).extracting(row -> row.getAttribute("data-target")).containsExactly("sim-chat", "sim-embed");
             assertThat(rows).extracting(row -> row.getAttribute("data-status")).containsExactly("up", "down");
-            assertThat(rows.get(0).getText()).contains("100.00 %");
+            assertThat(rows.get(0).findElements(By.tagName("td"))).extracting(WebElement::getText)
+                    .contains("100.00 %").doesNotContain("–");
 
             wait.until(driver -> driver.findElements(By.cssSelector("#latency-chart canvas")).size() == 1
                     && driver.findElements(By.cssSelector("#uptime-chart canvas")).size() == 1);

@@ -57,8 +57,10 @@
     }
   }
 
-  function drawCharts(series) {
+  function drawCharts(series, from, to) {
     charts.forEach((chart) => chart.destroy());
+    // Always the whole day, however few windows there are yet.
+    const day = { x: { time: true, range: () => [from / 1000, to / 1000] } };
     const time = series.map((s) => Date.parse(s.windowStart) / 1000);
     const latency = (q) => series.map((s) => (s.latency ? s.latency[q] : null));
     const width = Math.max(320, document.getElementById("charts").clientWidth - 10);
@@ -66,13 +68,14 @@
       new uPlot({
         title: "Latency of up probes (ms), " + chartWindow + " windows",
         width: width, height: 260,
+        scales: day,
         series: [{}, { label: "p50", stroke: "#2563eb" }, { label: "p95", stroke: "#d97706" },
           { label: "p99", stroke: "#dc2626" }],
       }, [time, latency("p50"), latency("p95"), latency("p99")], document.getElementById("latency-chart")),
       new uPlot({
         title: "Uptime (%), " + chartWindow + " windows",
         width: width, height: 200,
-        scales: { y: { range: [0, 100] } },
+        scales: Object.assign({ y: { range: [0, 100] } }, day),
         series: [{}, { label: "uptime", stroke: "#16a34a", fill: "rgba(22,163,74,0.1)" }],
       }, [time, series.map((s) => (s.uptime === null ? null : s.uptime * 100))], document.getElementById("uptime-chart")),
     ];
@@ -94,11 +97,12 @@
       }
       renderTargets(targets);
       if (selected) {
-        const from = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+        const to = Date.now();
+        const from = to - 24 * 3600 * 1000;
         const series = await json("/api/v1/targets/" + encodeURIComponent(selected) + "/stats?window="
-          + encodeURIComponent(chartWindow) + "&from=" + encodeURIComponent(from));
+          + encodeURIComponent(chartWindow) + "&from=" + encodeURIComponent(new Date(from).toISOString()));
         document.getElementById("chart-target").textContent = selected;
-        drawCharts(series);
+        drawCharts(series, from, to);
       }
       document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString();
     } catch (error) {
