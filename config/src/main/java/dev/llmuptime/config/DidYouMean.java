@@ -3,13 +3,13 @@ package dev.llmuptime.config;
 import java.util.Collection;
 
 /** Suggests the known name closest to a misspelt one, if any is close enough to be a typo. */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {
     }
 
     /** {@code " (did you mean 'x'?)"}, or an empty string when nothing is close. */
-    static String suggest(String wrong, Collection<String> known) {
+    public static String suggest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

@@ -1,0 +1,60 @@
+package dev.llmuptime.alert;
+
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.Percentiles;
+import dev.llmuptime.schema.WindowStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A number a rule's condition reads from a WindowStats record; null when the window has no such value. */
+record Metric(String name, Function<WindowStats, Double> reader) {
+
+    static final List<Metric> ALL = all();
+
+    Double valueOf(WindowStats stats) {
+        return reader.apply(stats);
+    }
+
+    static Metric named(String name) {
+        return ALL.stream().filter(metric -> metric.name.equals(name)).findFirst().orElse(null);
+    }
+
+    private static List<Metric> all() {
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(new Metric("uptime", WindowStats::getUptime));
+        metrics.add(new Metric("error-rate", stats -> stats.getUptime() == null ? null : 1 - stats.getUptime()));
+        for (String q : List.of("p50", "p90", "p95", "p99")) {
+            metrics.add(new Metric("latency." + q, stats -> percentile(stats.getLatency(), q)));
+        }
+        for (String q : List.of("p50", "p95", "p99")) {
+            metrics.add(new Metric("ttft." + q, stats -> percentile(stats.getTtft(), q)));
+        }
+        metrics.add(new Metric("tokens-per-second.p50", WindowStats::getTokensPerSecondP50));
+        metrics.add(new Metric("count", stats -> (double) stats.getCount()));
+        for (Outcome outcome : Outcome.values()) {
+            metrics.add(new Metric("outcome." + outcome.name(), stats -> share(stats, outcome)));
+        }
+        metrics.add(new Metric("consecutive-failures", stats -> (double) stats.getConsecutiveFailures()));
+        metrics.add(new Metric("consecutive-successes", stats -> (double) stats.getConsecutiveSuccesses()));
+        return List.copyOf(metrics);
+    }
+
+    private static Double percentile(Percentiles percentiles, String q) {
+        if (percentiles == null) {
+            return null;
+        }
+        return switch (q) {
+            case "p50" -> percentiles.getP50();
+            case "p90" -> percentiles.getP90();
+            case "p95" -> percentiles.getP95();
+            default -> percentiles.getP99();
+        };
+    }
+
+    private static Double share(WindowStats stats, Outcome outcome) {
+        Map<String, Long> counts = stats.getOutcomeCounts();
+        return stats.getCount() == 0 ? null : (double) counts.getOrDefault(outcome.name(), 0L) / stats.getCount();
+    }
+}
