@@ -1,22 +1,28 @@
 package dev.llmuptime.alert;
 
 import dev.llmuptime.config.ServiceLauncher;
+import dev.llmuptime.ops.Metrics;
+import java.time.Clock;
 import java.util.List;
 
 /** Entry point of {@code alert-consumer.jar}. */
 public final class AlertConsumerMain {
 
     static final ServiceLauncher LAUNCHER = new ServiceLauncher("alert-consumer",
-            "Evaluates alert rules on the aggregated stats, records alerts to Kafka and delivers them to webhooks.", List.of());
+            "Evaluates alert rules on the aggregated stats, records every transition to Kafka exactly once, and\n"
+                    + "delivers alerts to webhooks (signed, retried, never lost). Serves /metrics and /health on\n"
+                    + "alerts.http-port.",
+            List.of());
 
     private AlertConsumerMain() {
     }
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            invocation.config();
-            throw new UnsupportedOperationException("alerting is not part of this build yet; the configuration in "
-                    + invocation.configPath() + " is valid");
+            AlertService service = AlertService.start(invocation.config(), "0.0.0.0", Clock.systemUTC(),
+                    Metrics.newRegistry("alert-consumer"));
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "alert-consumer-shutdown"));
+            service.awaitClosed();
         });
     }
 }

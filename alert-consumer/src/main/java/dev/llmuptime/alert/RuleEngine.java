@@ -34,7 +34,11 @@ final class RuleEngine {
 
     /** Restores a state read back from the state topic. */
     void restore(String key, AlertState state) {
-        states.put(key, state);
+        if (state == null) {
+            states.remove(key);
+        } else {
+            states.put(key, state);
+        }
     }
 
     void restoreSeen(String targetId, long at) {
@@ -54,7 +58,7 @@ final class RuleEngine {
             if (rule.kind() == Rule.Kind.NO_DATA) {
                 AlertState state = states.get(key(rule, target));
                 if (state != null && state.status() == Status.FIRING) {
-                    events.add(resolve(rule, target, state, now, (double) 0));
+                    events.add(resolve(rule, target, state, now, (double) 0, now));
                 }
             } else if (stats.getRegion().equals("*") && stats.getWindowSize() == rule.window().toMillis()) {
                 evaluate(rule, stats, now, events);
@@ -73,9 +77,9 @@ final class RuleEngine {
             if (rule == null) {
                 put(entry.getKey(), null);
             } else if (state.status() == Status.PENDING && now - state.since() >= rule.forDuration().toMillis()) {
-                events.add(fire(rule, target, state));
+                events.add(fire(rule, target, state, now));
             } else if (state.status() == Status.RESOLVING && now - state.since() >= rule.keepFiringFor().toMillis()) {
-                events.add(resolve(rule, target, state, state.since(), state.value()));
+                events.add(resolve(rule, target, state, state.since(), state.value(), now));
             }
         }
         for (Rule rule : rules.values()) {
@@ -89,7 +93,7 @@ final class RuleEngine {
                         && !states.containsKey(key(rule, target))) {
                     AlertState silent = new AlertState(Status.PENDING, seen.getValue(), null, seen.getValue(), null, null,
                             silentFor / 1000.0, (double) rule.forDuration().toSeconds(), null, null);
-                    events.add(fire(rule, target, silent));
+                    events.add(fire(rule, target, silent, now));
                 }
             }
         }
@@ -139,7 +143,7 @@ final class RuleEngine {
                         null), stats, value, threshold);
                 put(key, pending);
                 if (rule.forDuration().isZero()) {
-                    events.add(fire(rule, stats.getTargetId(), pending));
+                    events.add(fire(rule, stats.getTargetId(), pending, now));
                 }
             }
             return;
@@ -152,7 +156,7 @@ final class RuleEngine {
                     AlertState updated = snapshot(state, stats, value, threshold);
                     put(key, updated);
                     if (now - updated.since() >= rule.forDuration().toMillis()) {
-                        events.add(fire(rule, stats.getTargetId(), updated));
+                        events.add(fire(rule, stats.getTargetId(), updated, now));
                     }
                 }
             }
@@ -162,7 +166,7 @@ final class RuleEngine {
                     AlertState resolving = snapshot(updated, stats, value, threshold).with(Status.RESOLVING, now);
                     put(key, resolving);
                     if (rule.keepFiringFor().isZero()) {
-                        events.add(resolve(rule, stats.getTargetId(), resolving, now, value));
+                        events.add(resolve(rule, stats.getTargetId(), resolving, now, value, now));
                     }
                 } else {
                     put(key, updated);
@@ -173,26 +177,27 @@ final class RuleEngine {
                     // The resolution must hold without a break for keep-firing-for.
                     put(key, snapshot(state, stats, value, threshold).with(Status.FIRING, state.startsAt()));
                 } else if (now - state.since() >= rule.keepFiringFor().toMillis()) {
-                    events.add(resolve(rule, stats.getTargetId(), state, state.since(), value));
+                    events.add(resolve(rule, stats.getTargetId(), state, state.since(), value, now));
                 }
             }
         }
     }
 
-    private AlertEvent fire(Rule rule, String target, AlertState pending) {
+    private AlertEvent fire(Rule rule, String target, AlertState pending, long now) {
         String alertId = rule.name() + ":" + target + ":" + pending.since();
         AlertState firing = new AlertState(Status.FIRING, pending.since(), alertId, pending.since(), pending.provider(),
                 pending.model(), pending.value(), pending.threshold(), pending.windowStart(), pending.windowEnd());
         put(key(rule, target), firing);
-        return event(rule, target, firing, AlertStatus.FIRING, null, firing.value());
+        return event(rule, target, firing, AlertStatus.FIRING, null, firing.value(), now);
     }
 
-    private AlertEvent resolve(Rule rule, String target, AlertState state, long endsAt, Double value) {
+    private AlertEvent resolve(Rule rule, String target, AlertState state, long endsAt, Double value, long now) {
         put(key(rule, target), null);
-        return event(rule, target, state, AlertStatus.RESOLVED, endsAt, value);
+        return event(rule, target, state, AlertStatus.RESOLVED, endsAt, value, now);
     }
 
-    private AlertEvent event(Rule rule, String target, AlertState state, AlertStatus status, Long endsAt, Double value) {
+    private AlertEvent event(Rule rule, String target, AlertState state, AlertStatus status, Long endsAt, Double value,
+            long now) {
         return AlertEvent.newBuilder()
                 .setAlertId(state.alertId())
                 .setRule(rule.name())
@@ -209,7 +214,7 @@ final class RuleEngine {
                 .setStartsAt(Instant.ofEpochMilli(state.startsAt()))
                 .setEndsAt(endsAt == null ? null : Instant.ofEpochMilli(endsAt))
                 .setSummary(Summaries.of(rule, target, state.model(), status, value))
-                .setEmittedAt(Instant.ofEpochMilli(endsAt == null ? System.currentTimeMillis() : endsAt))
+                .setEmittedAt(Instant.ofEpochMilli(now))
                 .build();
     }
 

@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** The alert-consumer's section. Without {@code rules}, {@link #DEFAULT_RULES} apply. */
+/**
+ * The alert-consumer's section. Without {@code rules}, {@link #DEFAULT_RULES} apply.
+ * {@code dashboard-url} is the link put in notifications (default: the aggregator on localhost).
+ */
 public record AlertsConfig(
         @JsonProperty("http-port") Integer httpPort,
+        @JsonProperty("dashboard-url") java.net.URI dashboardUrl,
         @JsonProperty("rules") List<RuleConfig> rules,
         @JsonProperty("webhooks") List<WebhookConfig> webhooks) {
 
@@ -22,10 +26,13 @@ public record AlertsConfig(
             new RuleConfig("silent", "*", Duration.ofMinutes(1), "no-data", null, 0, Duration.ofMinutes(2),
                     Duration.ZERO, "warning", null));
 
-    public static final AlertsConfig DEFAULT = new AlertsConfig(null, null, null);
+    public static final AlertsConfig DEFAULT = new AlertsConfig(null, null, null, null);
 
     public AlertsConfig {
         httpPort = Check.port("http-port", httpPort, 8082);
+        if (dashboardUrl != null) {
+            Check.httpUrl("dashboard-url", dashboardUrl);
+        }
         rules = rules == null ? DEFAULT_RULES : List.copyOf(rules);
         webhooks = List.copyOf(Check.orDefault(webhooks, List.of()));
         Check.unique("webhooks", webhooks, WebhookConfig::name, "name", "webhook");

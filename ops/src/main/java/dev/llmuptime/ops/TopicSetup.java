@@ -31,16 +31,26 @@ public final class TopicSetup {
 
     /** Completes once every topic exists; retries every {@code retryEvery} until then. */
     public static Mono<Void> ensure(KafkaConfig kafka, List<String> topics, Duration retryEvery) {
-        List<NewTopic> wanted = topics.stream()
-                .map(name -> new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue()))
-                .toList();
+        return ensure(kafka, topics, List.of(), retryEvery);
+    }
+
+    /** The same, with {@code compacted} topics created with {@code cleanup.policy=compact}. */
+    public static Mono<Void> ensure(KafkaConfig kafka, List<String> topics, List<String> compacted, Duration retryEvery) {
+        List<NewTopic> wanted = new java.util.ArrayList<>();
+        topics.forEach(name -> wanted.add(new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue())));
+        compacted.forEach(name -> wanted.add(new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue())
+                .configs(Map.of("cleanup.policy", "compact"))));
         return Mono.<Void>fromRunnable(() -> create(kafka, wanted))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, retryEvery)
                         .doBeforeRetry(signal -> log.warn("Kafka at {} not reachable to create topics {} ({}); "
-                                + "retrying every {} s", kafka.bootstrapServers(), topics,
+                                + "retrying every {} s", kafka.bootstrapServers(), names(wanted),
                                 signal.failure().getMessage(), retryEvery.toSeconds())))
-                .doOnSuccess(done -> log.info("Kafka topics ready: {}", topics));
+                .doOnSuccess(done -> log.info("Kafka topics ready: {}", names(wanted)));
+    }
+
+    private static List<String> names(List<NewTopic> topics) {
+        return topics.stream().map(NewTopic::name).toList();
     }
 
     private static void create(KafkaConfig kafka, List<NewTopic> topics) {

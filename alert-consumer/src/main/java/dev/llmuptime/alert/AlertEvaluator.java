@@ -1,0 +1,243 @@
+package dev.llmuptime.alert;
+
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.config.TopicsConfig;
+import dev.llmuptime.schema.AlertEvent;
+import dev.llmuptime.schema.AlertEventSerde;
+import dev.llmuptime.schema.RecordDecodingException;
+import dev.llmuptime.schema.WindowStats;
+import dev.llmuptime.schema.WindowStatsSerde;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the stats, runs the rules, and writes each transition to the alerts topic, together
+ * with the rules' new state and the consumed offsets, in one Kafka transaction. On start the state
+ * is read back from its compacted topic, so a restart neither repeats nor forgets a FIRING.
+ */
+final class AlertEvaluator implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
+    /** lastSeen is persisted at most this often per target: enough for no-data after a restart. */
+    private static final long SEEN_PERSIST_EVERY_MS = 10_000;
+
+    private final MonitorConfig config;
+    private final List<Rule> rules;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final String stateTopic;
+    /** Consumer group and transactional id: one active evaluator; a second one fences the first. */
+    private final String group;
+    private final StateCodec codec = new StateCodec();
+    private final WindowStatsSerde statsSerde = new WindowStatsSerde();
+    private final AlertEventSerde alertSerde = new AlertEventSerde();
+    private final Map<String, Long> seenPersisted = new HashMap<>();
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean running = true;
+    private volatile boolean healthy;
+
+    AlertEvaluator(MonitorConfig config, List<Rule> rules, Clock clock, MeterRegistry registry) {
+        this.config = config;
+        this.rules = rules;
+        this.clock = clock;
+        this.registry = registry;
+        this.stateTopic = stateTopic(config);
+        this.group = config.kafka().topics().alerts() + ".evaluator";
+    }
+
+    static String stateTopic(MonitorConfig config) {
+        return config.kafka().topics().alerts() + ".state";
+    }
+
+    boolean healthy() {
+        return healthy;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                evaluate();
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                healthy = false;
+                if (!running) {
+                    return;
+                }
+                log.error("Alert evaluation failed; restarting it from the committed state in 5 s", e);
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    private void evaluate() {
+        TopicsConfig topics = config.kafka().topics();
+        RuleEngine engine = new RuleEngine(rules);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, "latest"),
+                     new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = stats;
+            restore(engine);
+            producer.initTransactions();
+            stats.subscribe(List.of(topics.stats()));
+            healthy = true;
+            log.info("Evaluating {} rules on {}", rules.size(), topics.stats());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = stats.poll(Duration.ofMillis(250));
+                long now = clock.millis();
+                List<ProducerRecord<String, byte[]>> out = new java.util.ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    try {
+                        WindowStats windowStats = statsSerde.deserializer().deserialize(record.topic(), record.value());
+                        engine.onStats(windowStats, now).forEach(event -> out.add(alert(event)));
+                    } catch (RecordDecodingException e) {
+                        out.add(deadLetter(record, e));
+                    }
+                }
+                engine.onTick(now).forEach(event -> out.add(alert(event)));
+                engine.drainChangedStates().forEach((key, state) -> out.add(new ProducerRecord<>(stateTopic,
+                        StateCodec.ALERT + key, state == null ? null : codec.encode(state))));
+                engine.drainChangedSeen().forEach((target, at) -> {
+                    if (at - seenPersisted.getOrDefault(target, 0L) >= SEEN_PERSIST_EVERY_MS) {
+                        seenPersisted.put(target, at);
+                        out.add(new ProducerRecord<>(stateTopic, StateCodec.SEEN + target, codec.encodeSeen(at)));
+                    }
+                });
+                if (records.isEmpty() && out.isEmpty()) {
+                    continue;
+                }
+                producer.beginTransaction();
+                out.forEach(producer::send);
+                producer.sendOffsetsToTransaction(offsets(records), stats.groupMetadata());
+                producer.commitTransaction();
+                out.stream().filter(record -> record.topic().equals(topics.alerts())).forEach(this::count);
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /** Reads the compacted state topic to its end into {@code engine}. */
+    private void restore(RuleEngine engine) {
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties(null, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = reader.partitionsFor(stateTopic).stream()
+                    .map(info -> new TopicPartition(stateTopic, info.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            int restored = 0;
+            while (partitions.stream().anyMatch(partition -> reader.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                    if (record.key().startsWith(StateCodec.ALERT)) {
+                        String key = record.key().substring(StateCodec.ALERT.length());
+                        if (record.value() == null) {
+                            engine.restore(key, null);
+                        } else {
+                            engine.restore(key, codec.decodeAlert(record.value()));
+                            restored++;
+                        }
+                    } else if (record.key().startsWith(StateCodec.SEEN) && record.value() != null) {
+                        engine.restoreSeen(record.key().substring(StateCodec.SEEN.length()),
+                                codec.decodeSeen(record.value()));
+                    }
+                }
+            }
+            engine.drainChangedStates();
+            log.info("Restored {} active alert states from {}", restored, stateTopic);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> alert(AlertEvent event) {
+        log.info("{} {}", event.getStatus(), event.getSummary());
+        return new ProducerRecord<>(config.kafka().topics().alerts(), null, event.getEmittedAt().toEpochMilli(),
+                event.getTargetId(), alertSerde.serializer().serialize(config.kafka().topics().alerts(), event));
+    }
+
+    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, RecordDecodingException e) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("llm.source.topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("llm.source.partition", String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("llm.source.offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+        headers.add("llm.error", e.getMessage().getBytes(StandardCharsets.UTF_8));
+        Counter.builder("llm.alert.stats.dead.letters").description("Stats records that could not be decoded")
+                .register(registry).increment();
+        return new ProducerRecord<>(TopicsConfig.deadLetterTopic(record.topic()), null, record.key(), record.value(),
+                headers);
+    }
+
+    private void count(ProducerRecord<String, byte[]> record) {
+        AlertEvent event = alertSerde.deserializer().deserialize(record.topic(), record.value());
+        Counter.builder("llm.alerts").description("Alert transitions written").tag("rule", event.getRule())
+                .tag("status", event.getStatus().name()).register(registry).increment();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> offsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private Map<String, Object> producerProperties() {
+        Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group);
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        return properties;
+    }
+
+    private Map<String, Object> consumerProperties(String group, String reset) {
+        Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
+        if (group != null) {
+            properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        }
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset);
+        return properties;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.llmuptime.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.Secret;
+import dev.llmuptime.config.WebhookConfig;
+import dev.llmuptime.config.WebhookFormat;
+import dev.llmuptime.schema.AlertEvent;
+import dev.llmuptime.schema.AlertStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each format, for a FIRING and a RESOLVED event, is exactly its golden file under src/test/resources/golden. */
+class PayloadGoldenTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:05Z");
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"generic, FIRING", "generic, RESOLVED", "alertmanager, FIRING", "alertmanager, RESOLVED",
+            "slack, FIRING", "slack, RESOLVED", "pagerduty, FIRING", "pagerduty, RESOLVED"})
+    void matchesGoldenFile(String format, AlertStatus status) throws IOException {
+        WebhookConfig webhook = new WebhookConfig("ops", URI.create("http://127.0.0.1:9000/hook"),
+                WebhookFormat.fromConfig(format), Secret.of("whsec"), Secret.of("R0UTINGKEY"), Map.of(),
+                Duration.ofSeconds(5), Duration.ofHours(24));
+
+        JsonNode rendered = Payload.of(webhook.format()).render(event(status), webhook, "http://localhost:8080/");
+
+        assertThat(rendered).isEqualTo(golden(format + "-" + status.name().toLowerCase() + ".json"));
+    }
+
+    static AlertEvent event(AlertStatus status) {
+        boolean firing = status == AlertStatus.FIRING;
+        return AlertEvent.newBuilder()
+                .setAlertId("down:openai-gpt-4o-mini-chat:1764151205000").setRule("down").setSeverity("critical")
+                .setStatus(status).setTargetId("openai-gpt-4o-mini-chat").setProvider("openai")
+                .setModel("gpt-4o-mini").setMetric("consecutive-failures").setValue(firing ? 2.0 : 0.0)
+                .setThreshold(2.0).setWindowStart(Instant.parse("2026-11-26T10:00:00Z"))
+                .setWindowEnd(Instant.parse("2026-11-26T10:01:00Z")).setStartsAt(T0)
+                .setEndsAt(firing ? null : T0.plusSeconds(95))
+                .setSummary(firing ? "down on openai-gpt-4o-mini-chat (gpt-4o-mini): consecutive-failures = 2 "
+                        + "(consecutive-failures >= 2)" : "resolved: down on openai-gpt-4o-mini-chat (gpt-4o-mini): "
+                        + "consecutive-failures = 0")
+                .setEmittedAt(firing ? T0 : T0.plusSeconds(95)).build();
+    }
+
+    private static JsonNode golden(String name) throws IOException {
+        try (InputStream in = PayloadGoldenTest.class.getResourceAsStream("/golden/" + name)) {
+            assertThat(in).as("golden file %s", name).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+}
