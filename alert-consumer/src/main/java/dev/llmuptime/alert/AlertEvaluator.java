@@ -9,6 +9,7 @@ import dev.llmuptime.schema.WindowStats;
 import dev.llmuptime.schema.WindowStatsSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,10 +116,20 @@ final class AlertEvaluator implements Runnable {
              KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, "latest"),
                      new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = stats;
+            new KafkaClientMetrics(stats).bindTo(registry);
             restore(engine);
             producer.initTransactions();
-            stats.subscribe(List.of(topics.stats()));
-            healthy = true;
+            // Healthy once partitions are assigned: from then on no new stats record is missed.
+            stats.subscribe(List.of(topics.stats()), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                    healthy = true;
+                }
+            });
             log.info("Evaluating {} rules on {}", rules.size(), topics.stats());
             while (running) {
                 ConsumerRecords<String, byte[]> records = stats.poll(Duration.ofMillis(250));

@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,6 +91,8 @@ final class WebhookDelivery implements Runnable {
         try (KafkaConsumer<String, byte[]> alerts = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer = alerts;
+            KafkaClientMetrics clientMetrics = new KafkaClientMetrics(alerts);
+            clientMetrics.bindTo(registry);
             alerts.subscribe(List.of(topic));
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : alerts.poll(Duration.ofMillis(250))) {

@@ -57,6 +57,18 @@ class RunnableJarsIT {
                 + "max-tokens, model, prompt, provider, timeout\n");
     }
 
+    @Test
+    void alertConsumerRejectsABadRuleConditionWithItsPosition() throws Exception {
+        Files.writeString(workDir.resolve("monitor.yaml"),
+                "alerts:\n  rules:\n    - {name: slow, condition: \"latency.p95 > fast\"}\n");
+
+        Run run = run("alert-consumer");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).isEqualTo("alert-consumer: alerts.rules[0] (slow).condition: 'latency.p95 > fast' at "
+                + "position 15: 'fast' is not a number\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"probe-producer", "local-stack"})
     void unknownArgumentExitsTwo(String service) throws Exception {

@@ -1,0 +1,228 @@
+package dev.llmuptime.alert;
+
+import static dev.llmuptime.alert.StatsFixtures.probe;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.ConfigLoader;
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.ops.Metrics;
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.WindowStats;
+import dev.llmuptime.schema.WindowStatsSerde;
+import dev.llmuptime.testkit.KafkaCluster;
+import dev.llmuptime.testkit.SharedKafka;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+/** The alert consumer against a real broker and a real HTTP receiver on 127.0.0.1. */
+@ExtendWith(SharedKafka.class)
+class AlertServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "whsec-it-0123";
+
+    private final WebhookReceiver receiver = new WebhookReceiver();
+    private final List<AlertService> services = new ArrayList<>();
+    private KafkaCluster kafka;
+    private MonitorConfig config;
+
+    @AfterEach
+    void stop() {
+        services.forEach(AlertService::close);
+        receiver.close();
+    }
+
+    @Test
+    void anOutageGivesOneSignedFiringAndRecoveryOneResolvedAndARestartRepeatsNothing(KafkaCluster kafka)
+            throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        AlertService service = start(kafka);
+
+        sendStats(probe("a", Outcome.TIMEOUT, 1, 0), probe("a", Outcome.TIMEOUT, 2, 0), probe("a", Outcome.TIMEOUT, 3, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 1);
+        WebhookReceiver.Request firing = receiver.delivered().get(0);
+        JsonNode body = JSON.readTree(firing.body());
+        assertThat(body.path("status").asText()).isEqualTo("FIRING");
+        assertThat(body.path("rule").asText()).isEqualTo("down");
+        assertThat(body.path("targetId").asText()).isEqualTo("a");
+        assertThat(body.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(body.path("dashboardUrl").asText()).isEqualTo("http://localhost:8080/");
+        assertThat(firing.header("Idempotency-Key")).isEqualTo(body.path("alertId").asText() + ":FIRING");
+        assertSigned(firing);
+
+        // A restart neither repeats nor forgets the FIRING.
+        service.close();
+        start(kafka);
+        sendStats(probe("a", Outcome.TIMEOUT, 4, 0), probe("a", Outcome.SUCCESS, 0, 1), probe("a", Outcome.SUCCESS, 0, 2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 2);
+        JsonNode resolved = JSON.readTree(receiver.delivered().get(1).body());
+        assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("alertId").asText()).isEqualTo(body.path("alertId").asText());
+        assertThat(resolved.path("endsAt").asText()).isNotEmpty();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 2);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).isNotEmpty()
+                .noneMatch(line -> line.contains(SECRET));
+    }
+
+    @Test
+    void aReceiverFailingThreeTimesGetsTheAlertOnceAfterRetries(KafkaCluster kafka) throws Exception {
+        receiver.answer(500, 503, 500);
+        AlertService service = start(kafka);
+
+        sendStats(probe("b", Outcome.SERVER_ERROR, 2, 0));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.delivered().size() == 1);
+        assertThat(receiver.requests()).hasSize(4).extracting(request -> request.header("Idempotency-Key"))
+                .containsOnly(receiver.requests().get(0).header("Idempotency-Key"));
+        assertThat(scrape(service)).contains("llm_alert_delivery_retries_total{service=\"alert-consumer\",webhook=\"ops\"} 3.0",
+                "llm_alert_deliveries_total{result=\"delivered\",service=\"alert-consumer\",webhook=\"ops\"} 1.0");
+    }
+
+    @Test
+    void aRejectedAlertGoesToTheDeadLetterTopicWithTheReason(KafkaCluster kafka) throws Exception {
+        receiver.answer(400);
+        start(kafka);
+
+        sendStats(probe("c", Outcome.SERVER_ERROR, 2, 0));
+
+        List<ConsumerRecord<String, byte[]>> dead = readAll(config.kafka().topics().alerts() + ".dlq", 1);
+        assertThat(dead).hasSize(1);
+        assertThat(header(dead.get(0), "llm.webhook")).isEqualTo("ops");
+        assertThat(header(dead.get(0), "llm.reason")).isEqualTo("rejected: HTTP 400: {}");
+        assertThat(header(dead.get(0), "llm.attempts")).isEqualTo("1");
+        assertThat(receiver.requests()).hasSize(1);
+    }
+
+    @Test
+    void aReceiverDownFor30SecondsGetsTheAlertWhenItReturns(KafkaCluster kafka) throws Exception {
+        receiver.stop();
+        AlertService service = start(kafka);
+
+        sendStats(probe("d", Outcome.CONNECTION_ERROR, 2, 0));
+        Instant down = Instant.now();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Duration.between(down, Instant.now()).toSeconds() >= 30
+                && scrape(service).contains("llm_alert_delivery_retries_total"));
+        receiver.restart();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> receiver.delivered().size() == 1);
+        assertThat(JSON.readTree(receiver.delivered().get(0).body()).path("targetId").asText()).isEqualTo("d");
+    }
+
+    @Test
+    void aConsumerStoppedDuringDeliveryDeliversAfterRestartWithTheSameKey(KafkaCluster kafka) throws Exception {
+        receiver.otherwise(503);
+        AlertService service = start(kafka);
+        sendStats(probe("e", Outcome.SERVER_ERROR, 2, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.requests().isEmpty());
+        String key = receiver.requests().get(0).header("Idempotency-Key");
+
+        service.close();
+        receiver.otherwise(200);
+        start(kafka);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.delivered().size() == 1);
+        assertThat(receiver.delivered().get(0).header("Idempotency-Key")).isEqualTo(key);
+    }
+
+    private AlertService start(KafkaCluster kafka) throws Exception {
+        this.kafka = kafka;
+        if (config == null) {
+            String base = kafka.uniqueName("llm");
+            config = new ConfigLoader(name -> null).parse("""
+                    kafka:
+                      bootstrap-servers: %s
+                      topics: {probe-results: %s.results, stats: %s.stats, alerts: %s.alerts}
+                      partitions: 1
+                    alerts:
+                      http-port: 0
+                      dashboard-url: http://localhost:8080/
+                      webhooks:
+                        - {name: ops, url: "%s", secret: %s}
+                    """.formatted(kafka.bootstrapServers(), base, base, base, receiver.url(), SECRET), "test.yaml");
+        }
+        PrometheusMeterRegistry registry = Metrics.newRegistry("alert-consumer");
+        AlertService service = AlertService.start(config, "127.0.0.1", Clock.systemUTC(), registry);
+        services.add(service);
+        await().atMost(Duration.ofSeconds(60)).until(() -> health(service) == 200);
+        return service;
+    }
+
+    private void sendStats(WindowStats... stats) throws Exception {
+        try (KafkaProducer<String, WindowStats> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers()), new StringSerializer(), new WindowStatsSerde().serializer())) {
+            for (WindowStats window : stats) {
+                window.setEmittedAt(Instant.now());
+                producer.send(new ProducerRecord<>(config.kafka().topics().stats(), window.getTargetId(), window)).get();
+            }
+        }
+    }
+
+    private static void assertSigned(WebhookReceiver.Request request) {
+        String header = request.header("X-LLM-Monitor-Signature");
+        assertThat(header).matches("t=\\d+,v1=[0-9a-f]{64}");
+        long t = Long.parseLong(header.substring(2, header.indexOf(',')));
+        assertThat(header.substring(header.indexOf("v1=") + 3))
+                .isEqualTo(Signature.hmac(SECRET, t, request.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(120);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers(), "group.id", topic + "-reader", "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+            });
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static int health(AlertService service) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.opsPort()
+                + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static String scrape(AlertService service) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.opsPort()
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
