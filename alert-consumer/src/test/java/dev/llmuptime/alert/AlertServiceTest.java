@@ -155,6 +155,31 @@ class AlertServiceTest {
         assertThat(receiver.delivered().get(0).header("Idempotency-Key")).isEqualTo(key);
     }
 
+    @Test
+    void anEventNotDeliveredWithinMaxRetryAgeExpiresIntoTheDeadLetterTopic(KafkaCluster kafka) throws Exception {
+        receiver.otherwise(503);
+        String base = kafka.uniqueName("llm");
+        config = new ConfigLoader(name -> null).parse("""
+                kafka:
+                  bootstrap-servers: %s
+                  topics: {probe-results: %s.results, stats: %s.stats, alerts: %s.alerts}
+                  partitions: 1
+                alerts:
+                  http-port: 0
+                  webhooks:
+                    - {name: ops, url: "%s", max-retry-age: 3s}
+                """.formatted(kafka.bootstrapServers(), base, base, base, receiver.url()), "test.yaml");
+        start(kafka);
+
+        sendStats(probe("f", Outcome.SERVER_ERROR, 2, 0));
+
+        List<ConsumerRecord<String, byte[]>> dead = readAll(config.kafka().topics().alerts() + ".dlq", 1);
+        assertThat(header(dead.get(0), "llm.reason")).startsWith("expired: not delivered within max-retry-age 3s after ")
+                .endsWith("; last: HTTP 503: {}");
+        assertThat(receiver.delivered()).isEmpty();
+        assertThat(receiver.requests()).isNotEmpty();
+    }
+
     private AlertService start(KafkaCluster kafka) throws Exception {
         this.kafka = kafka;
         if (config == null) {

@@ -13,23 +13,8 @@ import reactor.core.publisher.Mono;
 record ChatCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
-    public HttpMethod method() {
-        return HttpMethod.POST;
-    }
-
-    @Override
-    public String path() {
-        return "/chat/completions";
-    }
-
-    @Override
-    public String requestBody(TargetConfig target) {
-        return ChatRequestBody.of(json, target, false);
-    }
-
-    @Override
-    public String accept() {
-        return "application/json";
+    public ProbeRequest request(TargetConfig target) {
+        return new ProbeRequest(HttpMethod.POST, "/chat/completions", ChatRequestBody.of(json, target, false), "application/json");
     }
 
     @Override

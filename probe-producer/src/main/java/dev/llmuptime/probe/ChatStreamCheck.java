@@ -17,23 +17,8 @@ import reactor.core.publisher.Mono;
 record ChatStreamCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
-    public HttpMethod method() {
-        return HttpMethod.POST;
-    }
-
-    @Override
-    public String path() {
-        return "/chat/completions";
-    }
-
-    @Override
-    public String requestBody(TargetConfig target) {
-        return ChatRequestBody.of(json, target, true);
-    }
-
-    @Override
-    public String accept() {
-        return "text/event-stream";
+    public ProbeRequest request(TargetConfig target) {
+        return new ProbeRequest(HttpMethod.POST, "/chat/completions", ChatRequestBody.of(json, target, true), "text/event-stream");
     }
 
     @Override

@@ -13,23 +13,8 @@ import reactor.core.publisher.Mono;
 record EmbeddingsCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
-    public HttpMethod method() {
-        return HttpMethod.POST;
-    }
-
-    @Override
-    public String path() {
-        return "/embeddings";
-    }
-
-    @Override
-    public String requestBody(TargetConfig target) {
-        return json.createObjectNode().put("model", target.model()).put("input", target.prompt()).toString();
-    }
-
-    @Override
-    public String accept() {
-        return "application/json";
+    public ProbeRequest request(TargetConfig target) {
+        return new ProbeRequest(HttpMethod.POST, "/embeddings", json.createObjectNode().put("model", target.model()).put("input", target.prompt()).toString(), "application/json");
     }
 
     @Override

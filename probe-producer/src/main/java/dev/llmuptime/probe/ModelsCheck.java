@@ -13,23 +13,8 @@ import reactor.core.publisher.Mono;
 record ModelsCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
-    public HttpMethod method() {
-        return HttpMethod.GET;
-    }
-
-    @Override
-    public String path() {
-        return "/models";
-    }
-
-    @Override
-    public String requestBody(TargetConfig target) {
-        return null;
-    }
-
-    @Override
-    public String accept() {
-        return "application/json";
+    public ProbeRequest request(TargetConfig target) {
+        return new ProbeRequest(HttpMethod.GET, "/models", null, "application/json");
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.llmuptime.probe;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.CheckType;
 import dev.llmuptime.config.TargetConfig;
-import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,15 +18,8 @@ sealed interface ProbeCheck permits ModelsCheck, ChatCheck, ChatStreamCheck, Emb
         };
     }
 
-    HttpMethod method();
-
-    /** The path below the target's base URL, e.g. {@code /chat/completions}. */
-    String path();
-
-    /** The JSON request body, or null for a GET. */
-    String requestBody(TargetConfig target);
-
-    String accept();
+    /** What to send to {@code target}. */
+    ProbeRequest request(TargetConfig target);
 
     /** Reads a 2xx body (already bounded in size) into an answer; may note the TTFT in {@code trace}. */
     Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace);

@@ -62,9 +62,10 @@ final class Prober implements ProbeRunner {
     }
 
     private Mono<Answer> exchange(TargetConfig target, ProbeCheck check, ProbeTrace trace) {
-        String body = check.requestBody(target);
+        ProbeRequest request = check.request(target);
+        String body = request.body();
         HttpClient client = http.headers(headers -> {
-            headers.set("accept", check.accept());
+            headers.set("accept", request.accept());
             if (body != null) {
                 headers.set("content-type", "application/json");
             }
@@ -72,8 +73,8 @@ final class Prober implements ProbeRunner {
                 headers.set("authorization", "Bearer " + target.apiKey().reveal());
             }
         });
-        return client.request(check.method())
-                .uri(url(target, check))
+        return client.request(request.method())
+                .uri(url(target, request))
                 .send(body == null ? ByteBufFlux.empty() : ByteBufFlux.fromString(Mono.just(body)))
                 .response((response, content) -> {
                     trace.ttfbNanos = System.nanoTime() - trace.startNanos;
@@ -126,9 +127,9 @@ final class Prober implements ProbeRunner {
                 .build();
     }
 
-    private static String url(TargetConfig target, ProbeCheck check) {
+    private static String url(TargetConfig target, ProbeRequest request) {
         String base = target.baseUrl().toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + check.path();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.path();
     }
 
     private static void readHeaders(HttpHeaders headers, ProbeTrace trace) {
