@@ -26,7 +26,7 @@ import reactor.netty.http.server.HttpServer;
  * The running aggregator: creates its topics (waiting for Kafka if need be), runs the Kafka
  * Streams application, and serves the dashboard, the JSON API, {@code /metrics} and {@code /health}.
  */
-final class AggregatorService implements AutoCloseable {
+public final class AggregatorService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AggregatorService.class);
 
@@ -64,11 +64,11 @@ final class AggregatorService implements AutoCloseable {
                 dev.llmuptime.config.Durations.format(config.aggregation().grace()));
     }
 
-    static AggregatorService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
+    public static AggregatorService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
         return new AggregatorService(config, host, clock, registry);
     }
 
-    int httpPort() {
+    public int httpPort() {
         return http.port();
     }
 
@@ -76,7 +76,7 @@ final class AggregatorService implements AutoCloseable {
         return streams.state();
     }
 
-    Health health() {
+    public Health health() {
         if (!topicsReady) {
             return Health.down("Kafka at " + config.kafka().bootstrapServers() + " not reachable yet");
         }
@@ -86,7 +86,7 @@ final class AggregatorService implements AutoCloseable {
                 : Health.down("Kafka Streams " + state);
     }
 
-    void awaitClosed() throws InterruptedException {
+    public void awaitClosed() throws InterruptedException {
         closed.await();
     }
 

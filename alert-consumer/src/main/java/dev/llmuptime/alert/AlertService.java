@@ -28,7 +28,7 @@ import reactor.core.Disposable;
  * The running alert consumer: the evaluator (stats to alerts, exactly once) and one delivery
  * loop per webhook, each on its own thread, plus {@code /metrics} and {@code /health}.
  */
-final class AlertService implements AutoCloseable {
+public final class AlertService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
@@ -71,16 +71,16 @@ final class AlertService implements AutoCloseable {
     }
 
     /** Throws {@link dev.llmuptime.config.ConfigException} for a rule that does not parse. */
-    static AlertService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
+    public static AlertService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
         List<Rule> rules = Rules.compile(config);
         return new AlertService(config, rules, host, clock, registry);
     }
 
-    int opsPort() {
+    public int opsPort() {
         return ops.port();
     }
 
-    Health health() {
+    public Health health() {
         if (!started) {
             return Health.down("Kafka at " + config.kafka().bootstrapServers() + " not reachable yet");
         }
@@ -90,7 +90,7 @@ final class AlertService implements AutoCloseable {
         return Health.up(deliveries.size() + " webhooks");
     }
 
-    void awaitClosed() throws InterruptedException {
+    public void awaitClosed() throws InterruptedException {
         closed.await();
     }
 

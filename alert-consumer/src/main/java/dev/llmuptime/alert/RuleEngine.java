@@ -27,6 +27,8 @@ final class RuleEngine {
     private final Map<String, Long> lastSeen = new HashMap<>();
     private final Map<String, AlertState> changedStates = new HashMap<>();
     private final Map<String, Long> changedSeen = new HashMap<>();
+    /** The newest window start seen per (target, window size): a late final of an older window is not the present. */
+    private final Map<String, Long> newestWindow = new HashMap<>();
 
     RuleEngine(List<Rule> rules) {
         rules.forEach(rule -> this.rules.put(rule.name(), rule));
@@ -51,6 +53,7 @@ final class RuleEngine {
         String target = stats.getTargetId();
         lastSeen.put(target, now);
         changedSeen.put(target, now);
+        boolean current = isNewestWindow(stats);
         for (Rule rule : rules.values()) {
             if (!rule.appliesTo(target)) {
                 continue;
@@ -60,11 +63,25 @@ final class RuleEngine {
                 if (state != null && state.status() == Status.FIRING) {
                     events.add(resolve(rule, target, state, now, (double) 0, now));
                 }
-            } else if (stats.getRegion().equals("*") && stats.getWindowSize() == rule.window().toMillis()) {
+            } else if (current && stats.getRegion().equals("*") && stats.getWindowSize() == rule.window().toMillis()) {
                 evaluate(rule, stats, now, events);
             }
         }
         return events;
+    }
+
+    private boolean isNewestWindow(WindowStats stats) {
+        if (!stats.getRegion().equals("*")) {
+            return false;
+        }
+        String key = stats.getTargetId() + SEPARATOR + stats.getWindowSize();
+        long start = stats.getWindowStart().toEpochMilli();
+        Long newest = newestWindow.get(key);
+        if (newest != null && start < newest) {
+            return false;
+        }
+        newestWindow.put(key, start);
+        return true;
     }
 
     /** Advances the timers: {@code for}, {@code keep-firing-for} and no-data. */

@@ -101,6 +101,25 @@ class RuleEngineTest {
     }
 
     @Test
+    void theLateFinalRecordOfAnOlderWindowDoesNotReopenAResolvedAlert() {
+        RuleEngine engine = engine("""
+                alerts:
+                  rules:
+                    - {name: slow, window: 1m, condition: "latency.p95 > 2000", min-samples: 3}
+                """);
+        var slowWindow = stats("a", Duration.ofMinutes(1), 6, 1.0, 3300.0, Outcome.SLOW, 0, 6);
+        var nextWindow = stats("a", Duration.ofMinutes(1), 3, 1.0, 340.0, Outcome.SUCCESS, 0, 9);
+        nextWindow.setWindowStart(StatsFixtures.T0.plusSeconds(60));
+        nextWindow.setWindowEnd(StatsFixtures.T0.plusSeconds(120));
+        var finalOfSlowWindow = stats("a", Duration.ofMinutes(1), 6, 1.0, 3300.0, Outcome.SLOW, 0, 9);
+        finalOfSlowWindow.setFinal$(true);
+
+        assertThat(at(5, engine, slowWindow)).extracting(AlertEvent::getStatus).containsExactly(AlertStatus.FIRING);
+        assertThat(at(60, engine, nextWindow)).extracting(AlertEvent::getStatus).containsExactly(AlertStatus.RESOLVED);
+        assertThat(at(5, engine, finalOfSlowWindow)).isEmpty();
+    }
+
+    @Test
     void forDelaysFiringAndTheTickFiresWithoutANewUpdate() {
         RuleEngine engine = engine("""
                 alerts:

@@ -12,7 +12,7 @@ public final class Invocation {
     private final ConfigLoader loader;
     private MonitorConfig config;
 
-    Invocation(CommandLine commandLine, ConfigLoader loader) {
+    public Invocation(CommandLine commandLine, ConfigLoader loader) {
         this.commandLine = commandLine;
         this.loader = loader;
     }

@@ -12,6 +12,19 @@ public final class FreePort {
     private FreePort() {
     }
 
+    /** Throws {@link PortInUseException} naming {@code option} when {@code port} on localhost is taken. */
+    public static void requireFree(int port, String what, String option) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new PortInUseException(what + " port " + port + " is in use (is another local-stack running? choose "
+                    + "another with " + option + ")");
+        }
+    }
+
     public static int pick() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);

@@ -1,40 +1,91 @@
 package dev.llmuptime.local;
 
+import dev.llmuptime.aggregator.AggregatorService;
+import dev.llmuptime.alert.AlertService;
+import dev.llmuptime.config.KafkaConfig;
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.config.WebhookConfig;
+import dev.llmuptime.ops.Metrics;
+import dev.llmuptime.probe.ProbeService;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The parts of the system that run on this machine, started together and stopped in reverse order. */
+/**
+ * The parts of the system that run on this machine, in one JVM: the broker, the simulated
+ * provider, and (unless only one of those two is wanted) the three services and a webhook inbox.
+ * They talk only through Kafka and HTTP, as they would deployed apart. Stopped in reverse order.
+ */
 final class LocalStack implements AutoCloseable {
 
-    /** What to run: the broker, the simulator, their ports and where data lives. */
-    record Settings(boolean kafka, boolean simulator, int kafkaPort, int simulatorPort, Path dataDir) {
+    /** What to run, on which ports, with which configuration (null for a bare broker or simulator). */
+    record Settings(boolean kafka, boolean simulator, boolean services, int kafkaPort, int simulatorPort, Path dataDir,
+            MonitorConfig config, boolean demo) {
+
+        static Settings infrastructure(boolean kafka, boolean simulator, int kafkaPort, int simulatorPort, Path dataDir) {
+            return new Settings(kafka, simulator, false, kafkaPort, simulatorPort, dataDir, null, false);
+        }
     }
 
-    private final EmbeddedKafkaBroker broker;
-    private final SimulatedProvider simulator;
+    private final List<AutoCloseable> parts = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private EmbeddedKafkaBroker broker;
+    private SimulatedProvider simulator;
+    private AggregatorService aggregator;
+    private MonitorConfig config;
 
-    private LocalStack(EmbeddedKafkaBroker broker, SimulatedProvider simulator) {
-        this.broker = broker;
-        this.simulator = simulator;
-    }
-
-    static LocalStack start(Settings settings) {
-        EmbeddedKafkaBroker broker = settings.kafka()
-                ? EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort())
-                : null;
+    static LocalStack start(Settings settings, PrintStream out) {
+        LocalStack stack = new LocalStack();
         try {
-            SimulatedProvider simulator = settings.simulator()
-                    ? SimulatedProvider.start("127.0.0.1", settings.simulatorPort())
-                    : null;
-            return new LocalStack(broker, simulator);
+            stack.startParts(settings, out);
+            return stack;
         } catch (RuntimeException e) {
-            if (broker != null) {
-                broker.close();
-            }
+            stack.close();
             throw e;
         }
+    }
+
+    private void startParts(Settings settings, PrintStream out) {
+        if (settings.kafka()) {
+            FreePort.requireFree(settings.kafkaPort(), "Kafka", "--kafka-port N");
+        }
+        if (settings.simulator()) {
+            FreePort.requireFree(settings.simulatorPort(), "Simulated provider", "--simulator-port N");
+        }
+        if (settings.kafka()) {
+            broker = add(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
+        }
+        if (settings.simulator()) {
+            simulator = add(SimulatedProvider.start("127.0.0.1", settings.simulatorPort()));
+        }
+        if (!settings.services()) {
+            return;
+        }
+        config = onThisBroker(settings.config());
+        for (WebhookConfig webhook : config.alerts().webhooks()) {
+            String host = webhook.url().getHost();
+            if (host.equals("127.0.0.1") || host.equals("localhost")) {
+                add(WebhookInbox.start(webhook.url().getPort(), webhook.url().getPath(), webhook.secret().reveal(), out));
+            }
+        }
+        aggregator = add(AggregatorService.start(config, "127.0.0.1", Clock.systemUTC(),
+                Metrics.newRegistry("aggregator-streams")));
+        add(AlertService.start(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("alert-consumer")));
+        add(ProbeService.start(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("probe-producer")));
+        if (settings.demo()) {
+            add(new DemoScript(simulator, out));
+        }
+    }
+
+    /** The configuration with its bootstrap servers pointed at the embedded broker. */
+    private MonitorConfig onThisBroker(MonitorConfig given) {
+        KafkaConfig kafka = given.kafka();
+        return new MonitorConfig(new KafkaConfig(broker.bootstrapServers(), kafka.topics(), kafka.partitions(),
+                kafka.replicationFactor(), kafka.client()), given.probes(), given.aggregation(), given.alerts());
     }
 
     String bootstrapServers() {
@@ -45,6 +96,14 @@ final class LocalStack implements AutoCloseable {
         return simulator == null ? null : simulator.baseUrl();
     }
 
+    SimulatedProvider simulator() {
+        return simulator;
+    }
+
+    String dashboardUrl() {
+        return aggregator == null ? null : "http://localhost:" + aggregator.httpPort() + "/";
+    }
+
     void printSummary(PrintStream out) {
         if (broker != null) {
             out.println("Kafka broker:        " + broker.bootstrapServers() + "  (data in "
@@ -53,6 +112,13 @@ final class LocalStack implements AutoCloseable {
         if (simulator != null) {
             out.println("Simulated provider:  " + simulator.baseUrl() + "  (models " + simulator.models()
                     + "; faults: POST " + simulator.baseUrl().replace("/v1", "/_sim/faults") + ")");
+        }
+        if (aggregator != null) {
+            out.println("Probing:             " + config.probes().targets().size() + " targets every few seconds");
+            out.println("Alerts:              printed below as [inbox] lines when they fire and resolve");
+            out.println();
+            out.println("Dashboard:           " + dashboardUrl());
+            out.println();
         }
         out.println("Press Ctrl-C to stop.");
     }
@@ -66,12 +132,20 @@ final class LocalStack implements AutoCloseable {
         if (closed.getCount() == 0) {
             return;
         }
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (broker != null) {
-            broker.close();
+        List<AutoCloseable> reversed = new ArrayList<>(parts);
+        Collections.reverse(reversed);
+        for (AutoCloseable part : reversed) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("local-stack: stopping " + part.getClass().getSimpleName() + " failed: " + e);
+            }
         }
         closed.countDown();
+    }
+
+    private <T extends AutoCloseable> T add(T part) {
+        parts.add(part);
+        return part;
     }
 }

@@ -2,23 +2,30 @@ package dev.llmuptime.local;
 
 import dev.llmuptime.config.CliOption;
 import dev.llmuptime.config.CommandLine;
+import dev.llmuptime.config.Invocation;
+import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.ServiceLauncher;
 import dev.llmuptime.config.UsageException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Entry point of {@code local-stack.jar}: the system on one machine, or one of its parts. */
+/** Entry point of {@code local-stack.jar}: the whole system on one machine, or one of its parts. */
 public final class LocalStackMain {
 
     static final String KAFKA_ONLY = "--kafka-only";
     static final String KAFKA_PORT = "--kafka-port";
     static final String SIMULATOR_ONLY = "--simulator-only";
     static final String SIMULATOR_PORT = "--simulator-port";
+    static final String DEMO = "--demo";
 
     static final ServiceLauncher LAUNCHER = new ServiceLauncher("local-stack",
-            "Runs LLM Uptime Monitor on one machine: a real Kafka broker (KRaft, data in ./.local-data/) and the\n"
-                    + "simulated OpenAI-compatible provider, until Ctrl-C.",
-            List.of(CliOption.flag(KAFKA_ONLY, "run only the Kafka broker"),
+            "Runs LLM Uptime Monitor on one machine, in one JVM: a real Kafka broker (KRaft, data in ./.local-data/),\n"
+                    + "the simulated OpenAI-compatible provider, probe-producer, aggregator-streams, alert-consumer and a\n"
+                    + "webhook inbox that prints every alert. Without --config it uses examples/local.yaml (bundled); with\n"
+                    + "OPENAI_API_KEY set it probes the real OpenAI API too. Runs until Ctrl-C.",
+            List.of(CliOption.flag(DEMO, "play a scripted incident: a model fails, another slows down, both recover"),
+                    CliOption.flag(KAFKA_ONLY, "run only the Kafka broker"),
                     CliOption.withValue(KAFKA_PORT, "N", "Kafka broker port (default 9092)"),
                     CliOption.flag(SIMULATOR_ONLY, "run only the simulated provider"),
                     CliOption.withValue(SIMULATOR_PORT, "N", "simulated provider port (default 8090)")));
@@ -28,20 +35,32 @@ public final class LocalStackMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            LocalStack stack = LocalStack.start(settings(invocation.commandLine()));
+            LocalStack stack = LocalStack.start(settings(invocation, System::getenv), System.out);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
             stack.printSummary(System.out);
             stack.awaitClose();
         });
     }
 
-    static LocalStack.Settings settings(CommandLine commandLine) {
+    static LocalStack.Settings settings(Invocation invocation, java.util.function.Function<String, String> env) {
+        CommandLine commandLine = invocation.commandLine();
         boolean kafkaOnly = commandLine.has(KAFKA_ONLY);
         boolean simulatorOnly = commandLine.has(SIMULATOR_ONLY);
         if (kafkaOnly && simulatorOnly) {
             throw new UsageException(KAFKA_ONLY + " and " + SIMULATOR_ONLY + " exclude each other");
         }
-        return new LocalStack.Settings(!simulatorOnly, !kafkaOnly, commandLine.port(KAFKA_PORT, 9092),
-                commandLine.port(SIMULATOR_PORT, 8090), Path.of(".local-data"));
+        int kafkaPort = commandLine.port(KAFKA_PORT, 9092);
+        int simulatorPort = commandLine.port(SIMULATOR_PORT, 8090);
+        Path dataDir = Path.of(".local-data");
+        if (kafkaOnly || simulatorOnly) {
+            if (commandLine.has(DEMO)) {
+                throw new UsageException(DEMO + " needs the whole stack, not " + (kafkaOnly ? KAFKA_ONLY : SIMULATOR_ONLY));
+            }
+            return LocalStack.Settings.infrastructure(!simulatorOnly, !kafkaOnly, kafkaPort, simulatorPort, dataDir);
+        }
+        boolean configGiven = commandLine.has(CliOption.CONFIG.name()) || Files.exists(invocation.configPath());
+        MonitorConfig config = configGiven ? LocalConfig.withOpenAi(invocation.config(), env) : LocalConfig.bundled(env);
+        return new LocalStack.Settings(true, true, true, kafkaPort, simulatorPort, dataDir, config,
+                commandLine.has(DEMO));
     }
 }

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmuptime.config.CliOption;
 import dev.llmuptime.config.CommandLine;
+import dev.llmuptime.config.ConfigLoader;
+import dev.llmuptime.config.Invocation;
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.config.Provider;
 import dev.llmuptime.config.UsageException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,26 +27,61 @@ class LocalStackTest {
 
     private static final List<CliOption> OPTIONS = List.of(
             CliOption.flag(LocalStackMain.KAFKA_ONLY, ""), CliOption.withValue(LocalStackMain.KAFKA_PORT, "N", ""),
-            CliOption.flag(LocalStackMain.SIMULATOR_ONLY, ""), CliOption.withValue(LocalStackMain.SIMULATOR_PORT, "N", ""));
+            CliOption.flag(LocalStackMain.SIMULATOR_ONLY, ""), CliOption.withValue(LocalStackMain.SIMULATOR_PORT, "N", ""),
+            CliOption.flag(LocalStackMain.DEMO, ""), CliOption.CONFIG);
+
+    @TempDir
+    Path dir;
 
     @Test
-    void defaultsRunBothOnTheDocumentedPorts() {
-        LocalStack.Settings settings = LocalStackMain.settings(CommandLine.parse(new String[0], OPTIONS));
+    void withoutAConfigItRunsEverythingWithTheBundledExampleOnTheDocumentedPorts() {
+        LocalStack.Settings settings = settings(Map.of());
 
-        assertThat(settings).isEqualTo(new LocalStack.Settings(true, true, 9092, 8090, Path.of(".local-data")));
+        assertThat(settings.kafka()).isTrue();
+        assertThat(settings.services()).isTrue();
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.simulatorPort()).isEqualTo(8090);
+        assertThat(settings.dataDir()).isEqualTo(Path.of(".local-data"));
+        assertThat(settings.config()).isEqualTo(LocalConfig.bundled(name -> null));
     }
 
     @Test
-    void kafkaOnlyAndSimulatorOnlyExcludeEachOther() {
-        CommandLine both = CommandLine.parse(new String[] {"--kafka-only", "--simulator-only"}, OPTIONS);
-
-        assertThatThrownBy(() -> LocalStackMain.settings(both)).isInstanceOf(UsageException.class)
-                .hasMessage("--kafka-only and --simulator-only exclude each other");
+    void anExplicitConfigThatDoesNotExistIsAnError() {
+        assertThatThrownBy(() -> settings(Map.of(), "--config", dir.resolve("absent.yaml").toString()))
+                .hasMessageEndingWith("absent.yaml: no such file (pass --config FILE)");
     }
 
     @Test
-    void runsABrokerAndASimulatorThatClientsCanUse(@TempDir Path dataDir) throws Exception {
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(true, true, 0, 0, dataDir))) {
+    void theBundledExampleIsExamplesLocalYaml() {
+        MonitorConfig bundled = LocalConfig.bundled(name -> null);
+
+        assertThat(bundled).isEqualTo(new ConfigLoader(name -> null).load(Path.of("..", "examples", "local.yaml")));
+        assertThat(bundled.alerts().rules()).extracting(rule -> rule.name()).contains("down", "slow");
+    }
+
+    @Test
+    void anOpenAiKeyAddsARealOpenAiProbe() {
+        MonitorConfig config = LocalConfig.bundled(Map.of("OPENAI_API_KEY", "sk-local-test")::get);
+
+        assertThat(config.probes().targets()).filteredOn(target -> target.provider() == Provider.OPENAI)
+                .singleElement().satisfies(target -> {
+                    assertThat(target.id()).isEqualTo(LocalConfig.OPENAI_TARGET);
+                    assertThat(target.baseUrl()).isEqualTo(URI.create("https://api.openai.com/v1"));
+                    assertThat(target.apiKey().reveal()).isEqualTo("sk-local-test");
+                });
+    }
+
+    @Test
+    void kafkaOnlyAndSimulatorOnlyExcludeEachOtherAndTheDemo() {
+        assertThatThrownBy(() -> settings(Map.of(), "--kafka-only", "--simulator-only"))
+                .isInstanceOf(UsageException.class).hasMessage("--kafka-only and --simulator-only exclude each other");
+        assertThatThrownBy(() -> settings(Map.of(), "--kafka-only", "--demo"))
+                .isInstanceOf(UsageException.class).hasMessage("--demo needs the whole stack, not --kafka-only");
+    }
+
+    @Test
+    void runsABrokerAndASimulatorThatClientsCanUse() throws Exception {
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.infrastructure(true, true, 0, 0, dir), quiet())) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
                 assertThat(admin.describeCluster().nodes().get()).hasSize(1);
             }
@@ -50,15 +91,24 @@ class LocalStackTest {
             assertThat(models.statusCode()).isEqualTo(200);
             assertThat(models.body()).contains("sim-small");
         }
-        assertThat(dataDir.resolve("kafka/meta.properties")).exists();
+        assertThat(dir.resolve("kafka/meta.properties")).exists();
     }
 
     @Test
-    void simulatorOnlyStartsNoBroker(@TempDir Path dataDir) {
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(false, true, 0, 0, dataDir))) {
+    void simulatorOnlyStartsNoBroker() {
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.infrastructure(false, true, 0, 0, dir), quiet())) {
             assertThat(stack.bootstrapServers()).isNull();
             assertThat(stack.simulatorBaseUrl()).startsWith("http://127.0.0.1:");
         }
-        assertThat(dataDir.resolve("kafka")).doesNotExist();
+        assertThat(dir.resolve("kafka")).doesNotExist();
+    }
+
+    private static LocalStack.Settings settings(Map<String, String> env, String... args) {
+        return LocalStackMain.settings(new Invocation(CommandLine.parse(args, OPTIONS), new ConfigLoader(env::get)),
+                env::get);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream());
     }
 }

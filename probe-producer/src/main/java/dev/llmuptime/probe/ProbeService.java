@@ -38,7 +38,7 @@ import reactor.core.scheduler.Schedulers;
  * {@code /metrics} and {@code /health}. Starts without a reachable broker (reporting not ready)
  * and stops gracefully: in-flight probes finish or time out, then the producer is flushed.
  */
-final class ProbeService implements AutoCloseable {
+public final class ProbeService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeService.class);
     private static final Set<Provider> SUPPORTED = Set.of(Provider.OPENAI, Provider.OPENAI_COMPATIBLE);
@@ -89,7 +89,7 @@ final class ProbeService implements AutoCloseable {
     }
 
     /** Starts probing; throws {@link ConfigException} for a configuration this prober cannot run. */
-    static ProbeService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
+    public static ProbeService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
         validate(config);
         return new ProbeService(config, host, clock, registry);
     }
@@ -107,11 +107,11 @@ final class ProbeService implements AutoCloseable {
         }
     }
 
-    int opsPort() {
+    public int opsPort() {
         return ops.port();
     }
 
-    Health health() {
+    public Health health() {
         if (publishingFailure != null) {
             return Health.down("probing stopped: " + publishingFailure);
         }
@@ -127,7 +127,7 @@ final class ProbeService implements AutoCloseable {
     }
 
     /** Blocks until {@link #close()} has finished. */
-    void awaitClosed() throws InterruptedException {
+    public void awaitClosed() throws InterruptedException {
         closed.await();
     }
 
