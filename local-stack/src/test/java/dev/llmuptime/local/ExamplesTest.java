@@ -24,7 +24,8 @@ class ExamplesTest {
             examples = files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(examples).isNotEmpty();
-        ConfigLoader loader = new ConfigLoader(Map.of("OPENAI_API_KEY", "sk-example")::get);
+        ConfigLoader loader = new ConfigLoader(Map.of("OPENAI_API_KEY", "sk-example", "WEBHOOK_URL",
+                "https://hooks.example.com/llm")::get);
         for (Path example : examples) {
             MonitorConfig config = loader.load(example);
             assertThat(config.probes().targets()).as(example.toString()).isNotEmpty();
