@@ -29,7 +29,7 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java $(java -version 2>&1 | sed -n 1p)"
 for run in $(seq 1 "$RUNS"); do
   echo "run $run: $(java -jar bench/target/bench.jar aggregator-bench "localhost:$KAFKA_PORT" \
     "$PWD/aggregator-streams/target/aggregator-streams.jar" "$work" "$RESULTS" "$TARGETS" 2>/dev/null)"

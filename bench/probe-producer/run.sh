@@ -36,7 +36,7 @@ done
 
 ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java $(java -version 2>&1 | sed -n 1p)"
 echo "targets=$TARGETS interval=$INTERVAL duration=${DURATION}s warmup=${WARMUP}s"
 for run in $(seq 1 "$RUNS"); do
   topic="bench.probe.results.$(date +%s).$run"
