@@ -158,17 +158,7 @@ class AlertServiceTest {
     @Test
     void anEventNotDeliveredWithinMaxRetryAgeExpiresIntoTheDeadLetterTopic(KafkaCluster kafka) throws Exception {
         receiver.otherwise(503);
-        String base = kafka.uniqueName("llm");
-        config = new ConfigLoader(name -> null).parse("""
-                kafka:
-                  bootstrap-servers: %s
-                  topics: {probe-results: %s.results, stats: %s.stats, alerts: %s.alerts}
-                  partitions: 1
-                alerts:
-                  http-port: 0
-                  webhooks:
-                    - {name: ops, url: "%s", max-retry-age: 3s}
-                """.formatted(kafka.bootstrapServers(), base, base, base, receiver.url()), "test.yaml");
+        config = config(kafka, "{name: ops, url: \"" + receiver.url() + "\", max-retry-age: 3s}");
         start(kafka);
 
         sendStats(probe("f", Outcome.SERVER_ERROR, 2, 0));
@@ -183,24 +173,29 @@ class AlertServiceTest {
     private AlertService start(KafkaCluster kafka) throws Exception {
         this.kafka = kafka;
         if (config == null) {
-            String base = kafka.uniqueName("llm");
-            config = new ConfigLoader(name -> null).parse("""
-                    kafka:
-                      bootstrap-servers: %s
-                      topics: {probe-results: %s.results, stats: %s.stats, alerts: %s.alerts}
-                      partitions: 1
-                    alerts:
-                      http-port: 0
-                      dashboard-url: http://localhost:8080/
-                      webhooks:
-                        - {name: ops, url: "%s", secret: %s}
-                    """.formatted(kafka.bootstrapServers(), base, base, base, receiver.url(), SECRET), "test.yaml");
+            config = config(kafka, "{name: ops, url: \"" + receiver.url() + "\", secret: " + SECRET + "}");
         }
         PrometheusMeterRegistry registry = Metrics.newRegistry("alert-consumer");
         AlertService service = AlertService.start(config, "127.0.0.1", Clock.systemUTC(), registry);
         services.add(service);
         await().atMost(Duration.ofSeconds(60)).until(() -> health(service) == 200);
         return service;
+    }
+
+    /** Topics of their own, one webhook as given in YAML flow style. */
+    private static MonitorConfig config(KafkaCluster kafka, String webhook) {
+        String base = kafka.uniqueName("llm");
+        return new ConfigLoader(name -> null).parse("""
+                kafka:
+                  bootstrap-servers: %s
+                  topics: {probe-results: %s.results, stats: %s.stats, alerts: %s.alerts}
+                  partitions: 1
+                alerts:
+                  http-port: 0
+                  dashboard-url: http://localhost:8080/
+                  webhooks:
+                    - %s
+                """.formatted(kafka.bootstrapServers(), base, base, base, webhook), "test.yaml");
     }
 
     private void sendStats(WindowStats... stats) throws Exception {
