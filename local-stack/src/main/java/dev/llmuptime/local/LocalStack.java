@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.random.RandomGenerator;
 
 /**
  * The parts of the system that run on this machine, in one JVM: the broker, the simulated
@@ -23,11 +24,12 @@ import java.util.concurrent.CountDownLatch;
 final class LocalStack implements AutoCloseable {
 
     /** What to run, on which ports, with which configuration (null for a bare broker or simulator). */
-    record Settings(boolean kafka, boolean simulator, boolean services, int kafkaPort, int simulatorPort, Path dataDir,
-            MonitorConfig config, boolean demo) {
+    record Settings(boolean kafka, boolean simulator, boolean services, int kafkaPort, int simulatorPort,
+            List<String> simulatorModels, Path dataDir, MonitorConfig config, boolean demo) {
 
-        static Settings infrastructure(boolean kafka, boolean simulator, int kafkaPort, int simulatorPort, Path dataDir) {
-            return new Settings(kafka, simulator, false, kafkaPort, simulatorPort, dataDir, null, false);
+        static Settings infrastructure(boolean kafka, boolean simulator, int kafkaPort, int simulatorPort,
+                List<String> simulatorModels, Path dataDir) {
+            return new Settings(kafka, simulator, false, kafkaPort, simulatorPort, simulatorModels, dataDir, null, false);
         }
     }
 
@@ -60,7 +62,8 @@ final class LocalStack implements AutoCloseable {
             broker = add(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
         }
         if (settings.simulator()) {
-            simulator = add(SimulatedProvider.start("127.0.0.1", settings.simulatorPort()));
+            simulator = add(SimulatedProvider.start("127.0.0.1", settings.simulatorPort(), settings.simulatorModels(),
+                    Pacing.REALISTIC, RandomGenerator.getDefault()));
         }
         if (!settings.services()) {
             return;

@@ -18,6 +18,7 @@ public final class LocalStackMain {
     static final String SIMULATOR_ONLY = "--simulator-only";
     static final String SIMULATOR_PORT = "--simulator-port";
     static final String DEMO = "--demo";
+    static final String SIMULATOR_MODELS = "--simulator-models";
 
     static final ServiceLauncher LAUNCHER = new ServiceLauncher("local-stack",
             "Runs LLM Uptime Monitor on one machine, in one JVM: a real Kafka broker (KRaft, data in ./.local-data/),\n"
@@ -28,7 +29,9 @@ public final class LocalStackMain {
                     CliOption.flag(KAFKA_ONLY, "run only the Kafka broker"),
                     CliOption.withValue(KAFKA_PORT, "N", "Kafka broker port (default 9092)"),
                     CliOption.flag(SIMULATOR_ONLY, "run only the simulated provider"),
-                    CliOption.withValue(SIMULATOR_PORT, "N", "simulated provider port (default 8090)")));
+                    CliOption.withValue(SIMULATOR_PORT, "N", "simulated provider port (default 8090)"),
+                    CliOption.withValue(SIMULATOR_MODELS, "A,B,...", "models the simulated provider serves (default "
+                            + String.join(",", SimulatedProvider.DEFAULT_MODELS) + ")")));
 
     private LocalStackMain() {
     }
@@ -51,16 +54,22 @@ public final class LocalStackMain {
         }
         int kafkaPort = commandLine.port(KAFKA_PORT, 9092);
         int simulatorPort = commandLine.port(SIMULATOR_PORT, 8090);
+        List<String> models = List.of(commandLine.value(SIMULATOR_MODELS,
+                String.join(",", SimulatedProvider.DEFAULT_MODELS)).split(","));
+        if (models.stream().anyMatch(String::isBlank)) {
+            throw new UsageException(SIMULATOR_MODELS + " expects model names separated by commas");
+        }
         Path dataDir = Path.of(".local-data");
         if (kafkaOnly || simulatorOnly) {
             if (commandLine.has(DEMO)) {
                 throw new UsageException(DEMO + " needs the whole stack, not " + (kafkaOnly ? KAFKA_ONLY : SIMULATOR_ONLY));
             }
-            return LocalStack.Settings.infrastructure(!simulatorOnly, !kafkaOnly, kafkaPort, simulatorPort, dataDir);
+            return LocalStack.Settings.infrastructure(!simulatorOnly, !kafkaOnly, kafkaPort, simulatorPort, models,
+                    dataDir);
         }
         boolean configGiven = commandLine.has(CliOption.CONFIG.name()) || Files.exists(invocation.configPath());
         MonitorConfig config = configGiven ? LocalConfig.withOpenAi(invocation.config(), env) : LocalConfig.bundled(env);
-        return new LocalStack.Settings(true, true, true, kafkaPort, simulatorPort, dataDir, config,
+        return new LocalStack.Settings(true, true, true, kafkaPort, simulatorPort, models, dataDir, config,
                 commandLine.has(DEMO));
     }
 }

@@ -28,7 +28,8 @@ class LocalStackTest {
     private static final List<CliOption> OPTIONS = List.of(
             CliOption.flag(LocalStackMain.KAFKA_ONLY, ""), CliOption.withValue(LocalStackMain.KAFKA_PORT, "N", ""),
             CliOption.flag(LocalStackMain.SIMULATOR_ONLY, ""), CliOption.withValue(LocalStackMain.SIMULATOR_PORT, "N", ""),
-            CliOption.flag(LocalStackMain.DEMO, ""), CliOption.CONFIG);
+            CliOption.flag(LocalStackMain.DEMO, ""), CliOption.withValue(LocalStackMain.SIMULATOR_MODELS, "M", ""),
+            CliOption.CONFIG);
 
     @TempDir
     Path dir;
@@ -42,6 +43,9 @@ class LocalStackTest {
         assertThat(settings.kafkaPort()).isEqualTo(9092);
         assertThat(settings.simulatorPort()).isEqualTo(8090);
         assertThat(settings.dataDir()).isEqualTo(Path.of(".local-data"));
+        assertThat(settings.simulatorModels()).isEqualTo(SimulatedProvider.DEFAULT_MODELS);
+        assertThat(settings(Map.of(), "--simulator-only", "--simulator-models", "a,b").simulatorModels())
+                .containsExactly("a", "b");
         assertThat(settings.config()).isEqualTo(LocalConfig.bundled(name -> null));
     }
 
@@ -81,7 +85,7 @@ class LocalStackTest {
 
     @Test
     void runsABrokerAndASimulatorThatClientsCanUse() throws Exception {
-        try (LocalStack stack = LocalStack.start(LocalStack.Settings.infrastructure(true, true, 0, 0, dir), quiet())) {
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.infrastructure(true, true, 0, 0, SimulatedProvider.DEFAULT_MODELS, dir), quiet())) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
                 assertThat(admin.describeCluster().nodes().get()).hasSize(1);
             }
@@ -96,9 +100,10 @@ class LocalStackTest {
 
     @Test
     void simulatorOnlyStartsNoBroker() {
-        try (LocalStack stack = LocalStack.start(LocalStack.Settings.infrastructure(false, true, 0, 0, dir), quiet())) {
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.infrastructure(false, true, 0, 0, List.of("m-500", "m-hang"), dir), quiet())) {
             assertThat(stack.bootstrapServers()).isNull();
             assertThat(stack.simulatorBaseUrl()).startsWith("http://127.0.0.1:");
+            assertThat(stack.simulator().models()).containsExactly("m-500", "m-hang");
         }
         assertThat(dir.resolve("kafka")).doesNotExist();
     }
