@@ -10,7 +10,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: java -jar bench.jar probe-config|probe-report|aggregator-bench ...");
+            System.err.println("usage: java -jar bench.jar probe-config|probe-report|aggregator-bench|peers ...");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -18,6 +18,7 @@ public final class BenchMain {
             case "probe-config" -> ProbeBenchConfig.main(rest);
             case "probe-report" -> ProbeResultsReport.main(rest);
             case "aggregator-bench" -> AggregatorBench.main(rest);
+            case "peers" -> PeersBench.main(rest);
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
