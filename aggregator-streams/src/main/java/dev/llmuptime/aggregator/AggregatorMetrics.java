@@ -16,10 +16,6 @@ final class AggregatorMetrics {
                 .description("Probe results aggregated").register(registry);
     }
 
-    MeterRegistry registry() {
-        return registry;
-    }
-
     void processed() {
         processed.increment();
     }

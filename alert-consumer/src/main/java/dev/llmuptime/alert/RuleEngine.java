@@ -130,10 +130,6 @@ final class RuleEngine {
         return changed;
     }
 
-    Rule rule(String name) {
-        return rules.get(name);
-    }
-
     private void evaluate(Rule rule, WindowStats stats, long now, List<AlertEvent> events) {
         boolean enoughSamples = stats.getCount() >= rule.minSamples();
         boolean problem;

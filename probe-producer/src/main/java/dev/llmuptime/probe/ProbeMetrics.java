@@ -33,10 +33,6 @@ final class ProbeMetrics {
                 .register(registry);
     }
 
-    MeterRegistry registry() {
-        return registry;
-    }
-
     void probed(ProbeResult result) {
         Counter.builder("llm.probes").description("Probes run, by target and outcome")
                 .tag("target", result.getTargetId()).tag("outcome", result.getOutcome().name())
@@ -74,9 +70,5 @@ final class ProbeMetrics {
     void dropped(String reason) {
         Counter.builder("llm.probe.results.dropped").description("Results that will never reach Kafka")
                 .tag("reason", reason).register(registry).increment();
-    }
-
-    double droppedCount() {
-        return registry.find("llm.probe.results.dropped").counters().stream().mapToDouble(Counter::count).sum();
     }
 }
