@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Detection and resolve times of LLM Uptime Monitor next to Prometheus + blackbox_exporter +
-# Alertmanager, against one simulated provider: faults HTTP 500, 429, hang and +3 s, TRIALS (5)
-# times each, at random moments, held 10-30 s; plus a model with 2 % random errors for false
-# alarms. Installs Debian's prometheus packages if missing; everything runs on 127.0.0.1 and stops
-# by itself. Takes about 8 minutes per trial (default Alertmanager resolves on a 5-minute interval).
+# Alertmanager, against one simulated provider: first a healthy run of HEALTHY_MINUTES (10) in
+# which one model fails 2 % of requests at random (false alarms), then faults HTTP 500, 429, hang
+# and +3 s, TRIALS (5) times each, at random moments, held 10-30 s; then this project's pipeline
+# overhead. Installs Debian's prometheus packages if missing; everything runs on 127.0.0.1 and
+# stops by itself. Takes HEALTHY_MINUTES plus about 7 minutes per trial (default Alertmanager
+# resolves on a 5-minute interval). OUT=FILE keeps a copy of the output.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TRIALS=${TRIALS:-5}
+HEALTHY_MINUTES=${HEALTHY_MINUTES:-10}
 
 missing=()
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
@@ -25,4 +28,4 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores; $(prometheus --version 2>&1 | sed -n 1p); $(prometheus-alertmanager --version 2>&1 | sed -n 1p)"
-java -jar bench/target/bench.jar peers "$PWD" "$work" "$TRIALS" 2> "$work/bench.err" | tee "${OUT:-/dev/null}"
+java -jar bench/target/bench.jar peers "$PWD" "$work" "$TRIALS" "$HEALTHY_MINUTES" 2> "$work/bench.err" | tee "${OUT:-/dev/null}"

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** A number a rule's condition reads from a WindowStats record; null when the window has no such value. */
-record Metric(String name, Function<WindowStats, Double> reader) {
+/**
+ * A number a rule's condition reads from a WindowStats record; null when the window has no such
+ * value. Count-based metrics are read over the trailing window-length ({@link TrailingWindow}).
+ */
+record Metric(String name, boolean countBased, Function<WindowStats, Double> reader) {
 
     static final List<Metric> ALL = all();
 
@@ -23,21 +26,21 @@ record Metric(String name, Function<WindowStats, Double> reader) {
 
     private static List<Metric> all() {
         List<Metric> metrics = new ArrayList<>();
-        metrics.add(new Metric("uptime", WindowStats::getUptime));
-        metrics.add(new Metric("error-rate", stats -> stats.getUptime() == null ? null : 1 - stats.getUptime()));
+        metrics.add(new Metric("uptime", true, WindowStats::getUptime));
+        metrics.add(new Metric("error-rate", true, stats -> stats.getUptime() == null ? null : 1 - stats.getUptime()));
         for (String q : List.of("p50", "p90", "p95", "p99")) {
-            metrics.add(new Metric("latency." + q, stats -> percentile(stats.getLatency(), q)));
+            metrics.add(new Metric("latency." + q, false, stats -> percentile(stats.getLatency(), q)));
         }
         for (String q : List.of("p50", "p95", "p99")) {
-            metrics.add(new Metric("ttft." + q, stats -> percentile(stats.getTtft(), q)));
+            metrics.add(new Metric("ttft." + q, false, stats -> percentile(stats.getTtft(), q)));
         }
-        metrics.add(new Metric("tokens-per-second.p50", WindowStats::getTokensPerSecondP50));
-        metrics.add(new Metric("count", stats -> (double) stats.getCount()));
+        metrics.add(new Metric("tokens-per-second.p50", false, WindowStats::getTokensPerSecondP50));
+        metrics.add(new Metric("count", true, stats -> (double) stats.getCount()));
         for (Outcome outcome : Outcome.values()) {
-            metrics.add(new Metric("outcome." + outcome.name(), stats -> share(stats, outcome)));
+            metrics.add(new Metric("outcome." + outcome.name(), true, stats -> share(stats, outcome)));
         }
-        metrics.add(new Metric("consecutive-failures", stats -> (double) stats.getConsecutiveFailures()));
-        metrics.add(new Metric("consecutive-successes", stats -> (double) stats.getConsecutiveSuccesses()));
+        metrics.add(new Metric("consecutive-failures", false, stats -> (double) stats.getConsecutiveFailures()));
+        metrics.add(new Metric("consecutive-successes", false, stats -> (double) stats.getConsecutiveSuccesses()));
         return List.copyOf(metrics);
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Decides when alerts fire and resolve, per (rule, target), with hysteresis: a rule fires only
- * with at least {@code min-samples} probes in the window and once its condition has held for
+ * with at least {@code min-samples} probes in what it reads (the current window, or for counts the
+ * trailing window-length, see {@link TrailingWindow}) and once its condition has held for
  * {@code for}; it resolves once {@code resolve-when} (or, without it, the condition being false)
  * has held for {@code keep-firing-for}. Not thread-safe; time comes from the caller.
  */
@@ -27,8 +28,7 @@ final class RuleEngine {
     private final Map<String, Long> lastSeen = new HashMap<>();
     private final Map<String, AlertState> changedStates = new HashMap<>();
     private final Map<String, Long> changedSeen = new HashMap<>();
-    /** The newest window start seen per (target, window size): a late final of an older window is not the present. */
-    private final Map<String, Long> newestWindow = new HashMap<>();
+    private final RecentWindows recentWindows = new RecentWindows();
 
     RuleEngine(List<Rule> rules) {
         rules.forEach(rule -> this.rules.put(rule.name(), rule));
@@ -53,7 +53,7 @@ final class RuleEngine {
         String target = stats.getTargetId();
         lastSeen.put(target, now);
         changedSeen.put(target, now);
-        boolean current = isNewestWindow(stats);
+        boolean current = stats.getRegion().equals("*") && recentWindows.offer(stats);
         for (Rule rule : rules.values()) {
             if (!rule.appliesTo(target)) {
                 continue;
@@ -63,25 +63,11 @@ final class RuleEngine {
                 if (state != null && state.status() == Status.FIRING) {
                     events.add(resolve(rule, target, state, now, (double) 0, now));
                 }
-            } else if (current && stats.getRegion().equals("*") && stats.getWindowSize() == rule.window().toMillis()) {
-                evaluate(rule, stats, now, events);
+            } else if (current && stats.getWindowSize() == rule.window().toMillis()) {
+                evaluate(rule, stats, TrailingWindow.of(stats, recentWindows.before(stats)), now, events);
             }
         }
         return events;
-    }
-
-    private boolean isNewestWindow(WindowStats stats) {
-        if (!stats.getRegion().equals("*")) {
-            return false;
-        }
-        String key = stats.getTargetId() + SEPARATOR + stats.getWindowSize();
-        long start = stats.getWindowStart().toEpochMilli();
-        Long newest = newestWindow.get(key);
-        if (newest != null && start < newest) {
-            return false;
-        }
-        newestWindow.put(key, start);
-        return true;
     }
 
     /** Advances the timers: {@code for}, {@code keep-firing-for} and no-data. */
@@ -130,8 +116,11 @@ final class RuleEngine {
         return changed;
     }
 
-    private void evaluate(Rule rule, WindowStats stats, long now, List<AlertEvent> events) {
-        boolean enoughSamples = stats.getCount() >= rule.minSamples();
+    /**
+     * Evaluates one rule on the current window's {@code stats}; conditions on counts read
+     * {@code trailing}, the last window-length of probes.
+     */
+    private void evaluate(Rule rule, WindowStats stats, WindowStats trailing, long now, List<AlertEvent> events) {
         boolean problem;
         boolean recovered;
         Double value;
@@ -142,10 +131,14 @@ final class RuleEngine {
             value = null;
             threshold = null;
         } else {
-            boolean holds = rule.condition().holds(stats);
+            WindowStats read = readBy(rule.condition(), stats, trailing);
+            boolean enoughSamples = read.getCount() >= rule.minSamples();
+            boolean holds = rule.condition().holds(read);
             problem = enoughSamples && holds;
-            recovered = rule.resolveWhen() != null ? rule.resolveWhen().holds(stats) : enoughSamples && !holds;
-            value = rule.condition().value(stats);
+            recovered = rule.resolveWhen() != null
+                    ? rule.resolveWhen().holds(readBy(rule.resolveWhen(), stats, trailing))
+                    : enoughSamples && !holds;
+            value = rule.condition().value(read);
             threshold = rule.condition().threshold();
         }
         String key = key(rule, stats.getTargetId());
@@ -194,6 +187,10 @@ final class RuleEngine {
                 }
             }
         }
+    }
+
+    private static WindowStats readBy(Condition condition, WindowStats stats, WindowStats trailing) {
+        return condition.metric().countBased() ? trailing : stats;
     }
 
     private AlertEvent fire(Rule rule, String target, AlertState pending, long now) {

@@ -1,8 +1,10 @@
 package dev.llmuptime.alert;
 
+import static dev.llmuptime.alert.StatsFixtures.hour;
 import static dev.llmuptime.alert.StatsFixtures.probe;
 import static dev.llmuptime.alert.StatsFixtures.stats;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
@@ -120,6 +122,48 @@ class RuleEngineTest {
     }
 
     @Test
+    void oneFailureEarlyInAnHourAfterAHealthyHourDoesNotFireAvailability() {
+        RuleEngine fresh = engine("");
+        assertThat(at(5, fresh, hour(1, 2, 24, 1))).as("with no hour before, 23 of 24 is 95.8 %")
+                .extracting(AlertEvent::getRule).containsExactly("availability");
+
+        RuleEngine engine = engine("");
+        assertThat(at(5, engine, hour(0, 60, 720, 0))).isEmpty();
+        assertThat(at(5, engine, hour(1, 2, 24, 1))).as("the trailing hour is 719 of 720").isEmpty();
+    }
+
+    @Test
+    void aSteadyTwoPercentErrorRateKeepsAvailabilityFiringAcrossTheHourBoundary() {
+        RuleEngine engine = availabilityFiringAfterAnHourWith(14);
+
+        assertThat(at(5, engine, hour(1, 2, 24, 0))).as("24 good probes do not make a good hour").isEmpty();
+        assertThat(at(5, engine, hour(1, 30, 360, 7))).isEmpty();
+    }
+
+    @Test
+    void availabilityResolvesOnceTheTrailingHourIsBackAbove99Percent() {
+        RuleEngine engine = availabilityFiringAfterAnHourWith(36);
+
+        assertThat(at(5, engine, hour(1, 30, 360, 0))).as("half the bad hour is still in the trailing hour").isEmpty();
+        List<AlertEvent> resolved = at(5, engine, hour(1, 50, 600, 0));
+        assertThat(resolved).singleElement().satisfies(event -> {
+            assertThat(event.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(event.getValue()).as("(600 + 684 / 6) / (600 + 720 / 6)").isCloseTo(714.0 / 720, within(1e-9));
+        });
+    }
+
+    @Test
+    void aLateFinalOfThePreviousHourCountsInTheTrailingHour() {
+        RuleEngine engine = engine("");
+        at(5, engine, hour(0, 55, 660, 0));
+        at(5, engine, hour(1, 1, 12, 0));
+        assertThat(at(5, engine, hour(0, 60, 720, 60))).as("a late final is not the present").isEmpty();
+
+        assertThat(at(5, engine, hour(1, 2, 24, 0))).as("(24 + 660 * 58 / 60) / (24 + 720 * 58 / 60) < 0.99")
+                .extracting(AlertEvent::getRule).containsExactly("availability");
+    }
+
+    @Test
     void forDelaysFiringAndTheTickFiresWithoutANewUpdate() {
         RuleEngine engine = engine("""
                 alerts:
@@ -209,6 +253,14 @@ class RuleEngineTest {
         assertThat(at(5, restarted, probe("a", Outcome.TIMEOUT, 3, 0))).as("a restart does not repeat a FIRING").isEmpty();
         assertThat(at(5, restarted, probe("a", Outcome.SUCCESS, 0, 2))).as("nor forget it").extracting(AlertEvent::getStatus)
                 .containsExactly(AlertStatus.RESOLVED);
+    }
+
+    /** Default rules after a first hour of 720 probes with this many failures: availability fires. */
+    private RuleEngine availabilityFiringAfterAnHourWith(int failures) {
+        RuleEngine engine = engine("");
+        assertThat(at(5, engine, hour(0, 60, 720, failures))).extracting(AlertEvent::getRule)
+                .containsExactly("availability");
+        return engine;
     }
 
     private List<AlertEvent> at(int secondsLater, RuleEngine engine, dev.llmuptime.schema.WindowStats stats) {

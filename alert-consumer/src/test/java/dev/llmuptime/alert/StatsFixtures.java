@@ -27,6 +27,21 @@ final class StatsFixtures {
                 .setEmittedAt(T0).build();
     }
 
+    /**
+     * Target a's stats for the hour starting {@code hoursAfterT0} after T0, {@code minutes} into it,
+     * with {@code failures} of {@code count} probes failed by the server; the last probe succeeded.
+     */
+    static WindowStats hour(int hoursAfterT0, int minutes, long count, long failures) {
+        Instant start = T0.plus(Duration.ofHours(hoursAfterT0));
+        WindowStats hour = stats("a", Duration.ofHours(1), count, (double) (count - failures) / count, 500.0,
+                Outcome.SUCCESS, 0, 1);
+        hour.setWindowStart(start);
+        hour.setWindowEnd(start.plus(Duration.ofHours(1)));
+        hour.setOutcomeCounts(Map.of(Outcome.SUCCESS.name(), count - failures, Outcome.SERVER_ERROR.name(), failures));
+        hour.setLastProbeAt(start.plus(Duration.ofMinutes(minutes)));
+        return hour;
+    }
+
     /** A 1-minute window's stats after a probe with this outcome and streak. */
     static WindowStats probe(String target, Outcome last, int failures, int successes) {
         return stats(target, Duration.ofMinutes(1), 10, 0.9, 500.0, last, failures, successes);

@@ -85,7 +85,7 @@ final class AggregatorBench {
             System.out.printf("results=%d targets=%d produce_per_s=%.0f plain_consumer_decode_per_s=%.0f "
                             + "aggregator_per_s=%.0f aggregator_share_of_ceiling=%.2f live_stats_delay_ms_p50=%d "
                             + "live_stats_delay_ms_p99=%d delay_samples=%d%n", count, targets, produceRate, decodeRate,
-                    aggregateRate, aggregateRate / decodeRate, percentile(delays, 0.5), percentile(delays, 0.99),
+                    aggregateRate, aggregateRate / decodeRate, Percentile.of(delays, 0.5), Percentile.of(delays, 0.99),
                     delays.size());
         } finally {
             aggregator.destroy();
@@ -206,9 +206,5 @@ final class AggregatorBench {
                 .setProberId("bench").setScheduledAt(at).setStartedAt(at).setOutcome(outcome)
                 .setLatencyMs(200 + i % 700).setTtftMs(outcome == Outcome.SUCCESS ? 100L + i % 300 : null)
                 .setOutputTokens(5).setTokensPerSecond(40.0 + i % 20).build();
-    }
-
-    private static long percentile(List<Long> sorted, double q) {
-        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
     }
 }

@@ -24,12 +24,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class PeerProcesses implements AutoCloseable {
 
+    static final String RESULTS_TOPIC = "bench.peers.results";
     static final List<String> MODELS = List.of("m-500", "m-429", "m-hang", "m-slow", PeersBench.NOISY);
 
     private final Path repo;
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private String bootstrap;
 
     PeerProcesses(Path repo, Path work) {
         this.repo = repo;
@@ -46,7 +48,7 @@ final class PeerProcesses implements AutoCloseable {
                 "--simulator-models", String.join(",", MODELS)));
         await(simRoot + "/v1/models");
 
-        String bootstrap = "localhost:" + kafka;
+        bootstrap = "localhost:" + kafka;
         int alertsDefault = freePort();
         int alertsFast = freePort();
         Path defaultConfig = write("ours-default.yaml", ours(bootstrap, simRoot + "/v1", "bench.alerts.default", 0)
@@ -92,18 +94,23 @@ final class PeerProcesses implements AutoCloseable {
         return simRoot;
     }
 
+    /** The Kafka bootstrap servers of this project's services, once started. */
+    String bootstrap() {
+        return bootstrap;
+    }
+
     /** Kafka, probes and aggregation sections shared by this project's services. */
     private static String ours(String bootstrap, String simBaseUrl, String alertsTopic, int aggregatorPort) {
         StringBuilder yaml = new StringBuilder("""
                 kafka:
                   bootstrap-servers: %s
-                  topics: {probe-results: bench.peers.results, stats: bench.peers.stats, alerts: %s}
+                  topics: {probe-results: %s, stats: bench.peers.stats, alerts: %s}
                   partitions: 1
                 probes:
                   region: bench
                   http-port: 0
                   targets:
-                """.formatted(bootstrap, alertsTopic));
+                """.formatted(bootstrap, RESULTS_TOPIC, alertsTopic));
         for (String model : MODELS) {
             yaml.append("    - {id: ").append(model).append(", provider: openai-compatible, base-url: \"")
                     .append(simBaseUrl).append("\", model: ").append(model)

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,8 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Receiver implements AutoCloseable {
 
-    /** One alert as it arrived: which stack, model and rule, firing or resolved, when (epoch ms). */
-    record Arrival(String stack, String model, String rule, boolean firing, long at) {
+    /**
+     * One alert as it arrived: which stack, model and rule, firing or resolved, when (epoch ms), and
+     * when this project's alert consumer decided it ({@code emittedAt}; null for Alertmanager).
+     */
+    record Arrival(String stack, String model, String rule, boolean firing, long at, Long emittedAt) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -33,11 +37,12 @@ final class Receiver implements AutoCloseable {
                     for (JsonNode alert : body.path("alerts")) {
                         arrivals.add(new Arrival(stack, alert.path("labels").path("model").asText(),
                                 alert.path("labels").path("alertname").asText(),
-                                alert.path("status").asText().equals("firing"), at));
+                                alert.path("status").asText().equals("firing"), at, null));
                     }
                 } else {
                     arrivals.add(new Arrival(stack, body.path("targetId").asText(), body.path("rule").asText(),
-                            body.path("status").asText().equals("FIRING"), at));
+                            body.path("status").asText().equals("FIRING"), at,
+                            Instant.parse(body.path("emittedAt").asText()).toEpochMilli()));
                 }
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();

@@ -6,16 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * Runs every target on its own fixed-rate clock: the first probe at start (plus a little jitter,
- * so many targets do not fire at once), then one per interval with no drift. A tick that comes
- * while the target's previous probe still runs is skipped and counted, never queued.
+ * so many targets do not fire at once), then one per interval with no drift. Probes of one target
+ * never overlap. A tick that comes while the target's previous probe still runs waits for it to
+ * end, so a probe that times out after a whole interval (a hanging provider, with {@code timeout}
+ * equal to {@code interval}) is followed at once by the next, not an interval later. At most one
+ * tick waits: when another comes, the waiting one is skipped and counted, never queued.
  */
 final class ProbeScheduler {
 
@@ -50,22 +53,17 @@ final class ProbeScheduler {
             long interval = target.interval().toMillis();
             long offset = random.nextLong(Math.max(1, Math.min(interval / 10, MAX_JITTER.toMillis())));
             long base = timer.now(TimeUnit.MILLISECONDS);
-            AtomicBoolean inFlight = new AtomicBoolean();
             return Flux.interval(Duration.ofMillis(offset), target.interval(), timer)
+                    .onBackpressureBuffer(1, skipped -> metrics.skippedTick(target), BufferOverflowStrategy.DROP_OLDEST)
+                    // After the buffer: on stop, the waiting tick is dropped rather than probed.
                     .takeUntilOther(stop)
-                    .filter(tick -> {
-                        if (inFlight.compareAndSet(false, true)) {
-                            return true;
-                        }
-                        metrics.skippedTick(target);
-                        return false;
-                    })
+                    // One probe at a time; the next tick is requested only when it ends.
                     .flatMap(tick -> {
                         Instant scheduledAt = Instant.ofEpochMilli(base + offset + tick * interval);
                         metrics.schedulingLag(Duration.ofMillis(timer.now(TimeUnit.MILLISECONDS)
                                 - scheduledAt.toEpochMilli()));
-                        return runner.probe(target, scheduledAt).doFinally(signal -> inFlight.set(false));
-                    });
+                        return runner.probe(target, scheduledAt);
+                    }, 1);
         });
     }
 }

@@ -67,15 +67,31 @@ class ProbeSchedulerTest {
     }
 
     @Test
-    void aTickDuringARunningProbeIsSkippedAndCountedNotQueued() {
+    void aTickDuringARunningProbeWaitsForItToEnd() {
+        run(target("hangs", Duration.ofSeconds(10)), Duration.ofSeconds(10).plusMillis(5));
+
+        time.advanceTimeBy(Duration.ofSeconds(31));
+
+        // A probe that ends 5 ms after the next tick is followed at once, not 10 s later.
+        assertThat(sinceFirst(started)).containsExactly(0L, 10_005L, 20_010L, 30_015L);
+        assertThat(sinceFirst(results.stream().map(ProbeResult::getScheduledAt).toList()))
+                .containsExactly(0L, 10_000L, 20_000L);
+        assertThat(maxRunning.get()).isEqualTo(1);
+        assertThat(registry.find("llm.probe.skipped.ticks").counters()).as("nothing skipped").isEmpty();
+    }
+
+    @Test
+    void onlyTheNewestWaitingTickRunsTheOthersAreSkippedAndCounted() {
         run(target("slow", Duration.ofSeconds(10)), Duration.ofSeconds(25));
 
-        time.advanceTimeBy(Duration.ofSeconds(61));
+        time.advanceTimeBy(Duration.ofSeconds(49));
 
-        // Probes start at 0, 30 and 60 s; the ticks at 10, 20, 40 and 50 s find one running.
-        assertThat(started).hasSize(3);
+        // The ticks at 10 and 20 s come during the first probe: 20 s runs when it ends at 25 s.
+        // The ticks at 30 and 40 s come during the second: 40 s waits, 30 s is skipped.
+        assertThat(sinceFirst(started)).containsExactly(0L, 25_000L);
+        assertThat(results).hasSize(1);
         assertThat(maxRunning.get()).isEqualTo(1);
-        assertThat(registry.get("llm.probe.skipped.ticks").tag("target", "slow").counter().count()).isEqualTo(4);
+        assertThat(registry.get("llm.probe.skipped.ticks").tag("target", "slow").counter().count()).isEqualTo(2);
     }
 
     @Test
@@ -119,6 +135,11 @@ class ProbeSchedulerTest {
         assertThat(completed).containsExactly(true);
     }
 
+    /** Milliseconds since the first instant: the first probe's jitter taken out. */
+    private static List<Long> sinceFirst(List<Instant> instants) {
+        return instants.stream().map(at -> at.toEpochMilli() - instants.get(0).toEpochMilli()).toList();
+    }
+
     private void run(TargetConfig target, Duration probeTakes) {
         run(List.of(target), probeTakes);
     }
@@ -133,7 +154,8 @@ class ProbeSchedulerTest {
             started.add(now);
             maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             return Mono.delay(probeTakes, time).map(tick -> result(target, scheduledAt, now))
-                    .doFinally(signal -> running.decrementAndGet());
+                    // Before the completion goes downstream, where the next probe may start at once.
+                    .doOnTerminate(running::decrementAndGet);
         });
         return new ProbeScheduler(targets, runner, metrics, time, RandomGenerator.of("L64X128MixRandom"));
     }

@@ -1,0 +1,55 @@
+package dev.llmuptime.alert;
+
+import dev.llmuptime.schema.WindowStats;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The latest stats of the newest window and of the window before it, per target and window size
+ * (all regions). The newest window is the present: a late update of an older one must not reopen
+ * an alert. The window before it lets count-based rules read a full window-length of probes while
+ * the newest window is still young. Empty after a restart until the windows roll on: the rules
+ * then read the newest window alone, as they would on a fresh target.
+ */
+final class RecentWindows {
+
+    private static final char SEPARATOR = '\u0000';
+
+    private record Latest(WindowStats newest, WindowStats previous) {
+    }
+
+    private final Map<String, Latest> byTarget = new HashMap<>();
+
+    /** Keeps an all-regions stats update; returns whether it belongs to the newest window. */
+    boolean offer(WindowStats stats) {
+        String key = stats.getTargetId() + SEPARATOR + stats.getWindowSize();
+        Latest latest = byTarget.get(key);
+        long start = stats.getWindowStart().toEpochMilli();
+        if (latest == null || start > start(latest.newest())) {
+            byTarget.put(key, new Latest(stats, latest == null ? null : latest.newest()));
+            return true;
+        }
+        if (start == start(latest.newest())) {
+            byTarget.put(key, new Latest(stats, latest.previous()));
+            return true;
+        }
+        if (latest.previous() == null || start >= start(latest.previous())) {
+            byTarget.put(key, new Latest(latest.newest(), stats));
+        }
+        return false;
+    }
+
+    /** The stats of the window right before {@code current}, if they were seen. */
+    WindowStats before(WindowStats current) {
+        Latest latest = byTarget.get(current.getTargetId() + SEPARATOR + current.getWindowSize());
+        if (latest == null || latest.previous() == null) {
+            return null;
+        }
+        WindowStats previous = latest.previous();
+        return start(previous) + previous.getWindowSize() == start(current) ? previous : null;
+    }
+
+    private static long start(WindowStats stats) {
+        return stats.getWindowStart().toEpochMilli();
+    }
+}

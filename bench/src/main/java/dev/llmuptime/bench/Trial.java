@@ -1,0 +1,31 @@
+package dev.llmuptime.bench;
+
+import java.util.List;
+
+/** One injection of every fault at {@code faultAt}, cleared at {@code clearedAt}. */
+record Trial(int number, long faultAt, long clearedAt) {
+
+    /** First firing arrival minus fault start, per row and model; null when the stack never fired. */
+    Long detection(List<Receiver.Arrival> arrivals, View view, String model) {
+        return arrivals.stream().filter(a -> view.counts(a) && a.model().equals(model) && a.firing()
+                && a.at() >= faultAt).map(a -> a.at() - faultAt).min(Long::compare).orElse(null);
+    }
+
+    /** First resolved arrival minus recovery, per row and model; null when it never resolved. */
+    Long resolve(List<Receiver.Arrival> arrivals, View view, String model) {
+        return arrivals.stream().filter(a -> view.counts(a) && a.model().equals(model) && !a.firing()
+                && a.at() >= clearedAt).map(a -> a.at() - clearedAt).min(Long::compare).orElse(null);
+    }
+
+    String describe(List<Receiver.Arrival> arrivals) {
+        StringBuilder line = new StringBuilder("trial " + number + " (fault held " + (clearedAt - faultAt) / 1000
+                + " s), detection/resolve ms:");
+        for (View view : View.ALL) {
+            for (String model : PeersBench.FAULTS.keySet()) {
+                line.append(' ').append(view.name().replace(' ', '_')).append('/').append(model).append('=')
+                        .append(detection(arrivals, view, model)).append('/').append(resolve(arrivals, view, model));
+            }
+        }
+        return line.toString();
+    }
+}
