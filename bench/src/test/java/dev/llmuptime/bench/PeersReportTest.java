@@ -1,0 +1,77 @@
+package dev.llmuptime.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeResult;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic of the peers benchmark's report, on arrivals and results made up by hand. */
+class PeersReportTest {
+
+    private static final View DEFAULT_ALL = View.ALL.get(0);
+    private static final View DEFAULT_OUTAGE_RULES = View.ALL.get(1);
+
+    @Test
+    void detectionAndResolveCountOnlyTheRowsRulesAndTheTrialsTime() {
+        Trial trial = new Trial(1, 10_000, 30_000);
+        List<Receiver.Arrival> arrivals = List.of(
+                firing("ours-default", "m-500", "availability", 8_000),
+                firing("ours-default", "m-500", "availability", 11_000),
+                firing("ours-default", "m-500", "down", 16_500),
+                firing("ours-fast", "m-500", "down", 12_000),
+                resolved("ours-default", "m-500", "down", 36_200));
+
+        assertThat(trial.detection(arrivals, DEFAULT_ALL, "m-500")).as("earliest after the fault start").isEqualTo(1_000);
+        assertThat(trial.detection(arrivals, DEFAULT_OUTAGE_RULES, "m-500")).isEqualTo(6_500);
+        assertThat(trial.resolve(arrivals, DEFAULT_ALL, "m-500")).isEqualTo(6_200);
+        assertThat(trial.detection(arrivals, DEFAULT_ALL, "m-429")).as("never fired").isNull();
+    }
+
+    @Test
+    void overheadRunsFromTheEndOfTheLatestProbeBeforeTheDecisionToTheArrival() {
+        List<ProbeResult> results = List.of(
+                result("m-500", 0, 150, Outcome.SUCCESS),
+                result("m-500", 5_000, 20, Outcome.SERVER_ERROR),
+                result("m-500", 10_000, 20, Outcome.SERVER_ERROR),
+                result("m-429", 5_050, 20, Outcome.RATE_LIMITED));
+        List<Receiver.Arrival> arrivals = List.of(
+                new Receiver.Arrival("ours-fast", "m-500", "down", true, 5_150, 5_130L),
+                new Receiver.Arrival("ours-fast", "m-500", "down", false, 10_150, 10_130L),
+                new Receiver.Arrival("prom-aggressive", "m-500", "ProbeFailed", true, 9_000, null));
+
+        assertThat(new PipelineOverhead(arrivals, results).describe()).startsWith(
+                "pipeline overhead over 1 firing alerts of this project: probe end -> webhook arrival p50 130 ms, "
+                        + "p99 130 ms, max 130 ms; probe end -> alert decided p50 110 ms, p99 110 ms; "
+                        + "decided -> webhook arrival p50 20 ms, p99 20 ms");
+    }
+
+    @Test
+    void falseAlarmsAreEveryFiringInTheHealthyRun() {
+        List<Receiver.Arrival> arrivals = List.of(
+                firing("ours-default", "m-noisy", "availability", 500),
+                resolved("ours-default", "m-noisy", "availability", 700),
+                firing("prom-aggressive", "m-noisy", "ProbeFailed", 900),
+                firing("ours-fast", "m-500", "down", 1_000));
+
+        assertThat(Report.falseAlarms(arrivals, 0, 1_000)).endsWith("ours-default=1 [m-noisy:availability] "
+                + "ours-fast=0 [] prom-default=0 [] prom-aggressive=1 [m-noisy:ProbeFailed]");
+    }
+
+    private static Receiver.Arrival firing(String stack, String model, String rule, long at) {
+        return new Receiver.Arrival(stack, model, rule, true, at, null);
+    }
+
+    private static Receiver.Arrival resolved(String stack, String model, String rule, long at) {
+        return new Receiver.Arrival(stack, model, rule, false, at, null);
+    }
+
+    private static ProbeResult result(String target, long startedAt, long latencyMs, Outcome outcome) {
+        Instant started = Instant.ofEpochMilli(startedAt);
+        return ProbeResult.newBuilder().setProbeId(target + startedAt).setTargetId(target).setProvider("openai-compatible")
+                .setModel(target).setCheck("chat").setRegion("bench").setProberId("bench").setScheduledAt(started)
+                .setStartedAt(started).setOutcome(outcome).setLatencyMs(latencyMs).build();
+    }
+}
