@@ -4,8 +4,9 @@
 # which one model fails 2 % of requests at random (false alarms), then faults HTTP 500, 429, hang
 # and +3 s, TRIALS (5) times each, at random moments, held 10-30 s; then this project's pipeline
 # overhead. Installs Debian's prometheus packages if missing; everything runs on 127.0.0.1 and
-# stops by itself. Takes HEALTHY_MINUTES plus about 7 minutes per trial (default Alertmanager
-# resolves on a 5-minute interval). OUT=FILE keeps a copy of the output.
+# stops by itself. Takes HEALTHY_MINUTES plus 1.5 to 7 minutes per trial: each trial waits until
+# every stack that fired has resolved (Alertmanager with tutorial settings resolves on its
+# 5-minute group interval). OUT=FILE keeps a copy of the output.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TRIALS=${TRIALS:-5}

@@ -70,9 +70,8 @@ final class PeersBench {
                 for (String model : FAULTS.keySet()) {
                     fault(http, sim, "{\"model\":\"" + model + "\",\"mode\":\"healthy\"}");
                 }
-                // Default Alertmanager sends resolutions on its 5-minute group interval.
-                Thread.sleep(Duration.ofMinutes(6).toMillis());
                 Trial trial = new Trial(t, faultAt, clearedAt);
+                awaitResolutions(trial, receiver);
                 done.add(trial);
                 System.out.println(trial.describe(receiver.arrivals()));
             }
@@ -83,6 +82,18 @@ final class PeersBench {
             System.out.println(Report.noisy(arrivals, runStart, runEnd));
             System.out.println(new PipelineOverhead(arrivals,
                     ResultsTopic.readAll(processes.bootstrap(), PeerProcesses.RESULTS_TOPIC)).describe());
+        }
+    }
+
+    /**
+     * Waits at least a minute after recovery, then until every stack that fired has resolved, at
+     * most 6 minutes: Alertmanager with tutorial settings resolves on its 5-minute group interval.
+     */
+    private static void awaitResolutions(Trial trial, Receiver receiver) throws InterruptedException {
+        long deadline = trial.clearedAt() + Duration.ofMinutes(6).toMillis();
+        Thread.sleep(Duration.ofMinutes(1).toMillis());
+        while (System.currentTimeMillis() < deadline && !trial.settled(receiver.arrivals())) {
+            Thread.sleep(1_000);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.llmuptime.bench;
 
 import java.util.List;
+import java.util.Set;
 
 /** One injection of every fault at {@code faultAt}, cleared at {@code clearedAt}. */
 record Trial(int number, long faultAt, long clearedAt) {
@@ -15,6 +16,19 @@ record Trial(int number, long faultAt, long clearedAt) {
     Long resolve(List<Receiver.Arrival> arrivals, View view, String model) {
         return arrivals.stream().filter(a -> view.counts(a) && a.model().equals(model) && !a.firing()
                 && a.at() >= clearedAt).map(a -> a.at() - clearedAt).min(Long::compare).orElse(null);
+    }
+
+    /** Whether every stack that fired on a faulty model since the fault has resolved it since recovery. */
+    boolean settled(List<Receiver.Arrival> arrivals) {
+        for (String stack : PeersBench.STACKS) {
+            View all = new View(stack, stack, Set.of());
+            for (String model : PeersBench.FAULTS.keySet()) {
+                if (detection(arrivals, all, model) != null && resolve(arrivals, all, model) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     String describe(List<Receiver.Arrival> arrivals) {

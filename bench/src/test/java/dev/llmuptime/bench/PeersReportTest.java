@@ -14,9 +14,11 @@ class PeersReportTest {
     private static final View DEFAULT_ALL = View.ALL.get(0);
     private static final View DEFAULT_OUTAGE_RULES = View.ALL.get(1);
 
+    /** Faults from 10 s to 30 s. */
+    private final Trial trial = new Trial(1, 10_000, 30_000);
+
     @Test
     void detectionAndResolveCountOnlyTheRowsRulesAndTheTrialsTime() {
-        Trial trial = new Trial(1, 10_000, 30_000);
         List<Receiver.Arrival> arrivals = List.of(
                 firing("ours-default", "m-500", "availability", 8_000),
                 firing("ours-default", "m-500", "availability", 11_000),
@@ -28,6 +30,19 @@ class PeersReportTest {
         assertThat(trial.detection(arrivals, DEFAULT_OUTAGE_RULES, "m-500")).isEqualTo(6_500);
         assertThat(trial.resolve(arrivals, DEFAULT_ALL, "m-500")).isEqualTo(6_200);
         assertThat(trial.detection(arrivals, DEFAULT_ALL, "m-429")).as("never fired").isNull();
+    }
+
+    @Test
+    void aTrialIsSettledOnceEveryStackThatFiredHasResolved() {
+        List<Receiver.Arrival> fired = List.of(
+                firing("ours-fast", "m-hang", "down", 16_000),
+                firing("prom-aggressive", "m-hang", "ProbeFailed", 5_000),
+                resolved("prom-aggressive", "m-hang", "ProbeFailed", 6_000));
+
+        assertThat(trial.settled(fired)).isFalse();
+        List<Receiver.Arrival> resolved = new java.util.ArrayList<>(fired);
+        resolved.add(resolved("ours-fast", "m-hang", "down", 32_000));
+        assertThat(trial.settled(resolved)).as("prom-aggressive fired before this trial").isTrue();
     }
 
     @Test
