@@ -64,7 +64,7 @@ final class RuleEngine {
                     events.add(resolve(rule, target, state, now, (double) 0, now));
                 }
             } else if (current && stats.getWindowSize() == rule.window().toMillis()) {
-                evaluate(rule, stats, TrailingWindow.of(stats, recentWindows.before(stats)), now, events);
+                evaluate(rule, stats, now, events);
             }
         }
         return events;
@@ -116,11 +116,8 @@ final class RuleEngine {
         return changed;
     }
 
-    /**
-     * Evaluates one rule on the current window's {@code stats}; conditions on counts read
-     * {@code trailing}, the last window-length of probes.
-     */
-    private void evaluate(Rule rule, WindowStats stats, WindowStats trailing, long now, List<AlertEvent> events) {
+    /** Evaluates one rule on the current window's {@code stats}, or for counts the trailing window-length. */
+    private void evaluate(Rule rule, WindowStats stats, long now, List<AlertEvent> events) {
         boolean problem;
         boolean recovered;
         Double value;
@@ -131,12 +128,12 @@ final class RuleEngine {
             value = null;
             threshold = null;
         } else {
-            WindowStats read = readBy(rule.condition(), stats, trailing);
+            WindowStats read = readBy(rule.condition(), stats);
             boolean enoughSamples = read.getCount() >= rule.minSamples();
             boolean holds = rule.condition().holds(read);
             problem = enoughSamples && holds;
             recovered = rule.resolveWhen() != null
-                    ? rule.resolveWhen().holds(readBy(rule.resolveWhen(), stats, trailing))
+                    ? rule.resolveWhen().holds(readBy(rule.resolveWhen(), stats))
                     : enoughSamples && !holds;
             value = rule.condition().value(read);
             threshold = rule.condition().threshold();
@@ -189,8 +186,9 @@ final class RuleEngine {
         }
     }
 
-    private static WindowStats readBy(Condition condition, WindowStats stats, WindowStats trailing) {
-        return condition.metric().countBased() ? trailing : stats;
+    /** What a condition reads: the trailing window-length for counts, built only then; else the window. */
+    private WindowStats readBy(Condition condition, WindowStats stats) {
+        return condition.metric().countBased() ? TrailingWindow.of(stats, recentWindows.before(stats)) : stats;
     }
 
     private AlertEvent fire(Rule rule, String target, AlertState pending, long now) {
