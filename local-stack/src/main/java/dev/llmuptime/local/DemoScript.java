@@ -1,5 +1,8 @@
 package dev.llmuptime.local;
 
+import dev.llmuptime.simulator.Fault;
+import dev.llmuptime.simulator.FaultMode;
+import dev.llmuptime.simulator.SimulatedProvider;
 import java.io.PrintStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -6,6 +6,7 @@ import dev.llmuptime.config.Invocation;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.ServiceLauncher;
 import dev.llmuptime.config.UsageException;
+import dev.llmuptime.simulator.SimulatedProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

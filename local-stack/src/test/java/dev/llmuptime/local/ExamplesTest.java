@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.simulator.SimulatedProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import dev.llmuptime.config.Invocation;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.Provider;
 import dev.llmuptime.config.UsageException;
+import dev.llmuptime.simulator.SimulatedProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

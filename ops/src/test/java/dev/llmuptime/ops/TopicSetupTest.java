@@ -3,7 +3,7 @@ package dev.llmuptime.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.config.KafkaConfig;
-import dev.llmuptime.local.FreePort;
+import dev.llmuptime.embedded.kafka.FreePort;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
 import java.time.Duration;

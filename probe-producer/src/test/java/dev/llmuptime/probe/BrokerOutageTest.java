@@ -3,12 +3,12 @@ package dev.llmuptime.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.llmuptime.local.EmbeddedKafkaBroker;
-import dev.llmuptime.local.FreePort;
-import dev.llmuptime.local.Pacing;
+import dev.llmuptime.embedded.kafka.EmbeddedKafkaBroker;
+import dev.llmuptime.embedded.kafka.FreePort;
+import dev.llmuptime.simulator.Pacing;
 import dev.llmuptime.ops.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import dev.llmuptime.local.SimulatedProvider;
+import dev.llmuptime.simulator.SimulatedProvider;
 import dev.llmuptime.schema.ProbeResult;
 import java.nio.file.Path;
 import java.time.Clock;

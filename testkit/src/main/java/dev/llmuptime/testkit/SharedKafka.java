@@ -1,6 +1,6 @@
 package dev.llmuptime.testkit;
 
-import dev.llmuptime.local.EmbeddedKafkaBroker;
+import dev.llmuptime.embedded.kafka.EmbeddedKafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;

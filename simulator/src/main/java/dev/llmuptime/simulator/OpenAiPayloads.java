@@ -1,0 +1,138 @@
+package dev.llmuptime.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Healthy answers of the OpenAI API, built as OpenAI sends them (JSON and SSE). */
+final class OpenAiPayloads {
+
+    /** What the simulated model says, one token per element; cut to {@code max_tokens}. */
+    static final List<String> ANSWER = List.of("OK", ".", " The", " simulated", " model", " is", " up", " and",
+            " answering", ".");
+
+    private static final int EMBEDDING_DIMENSIONS = 8;
+
+    private final ObjectMapper json;
+    private final Pacing pacing;
+
+    OpenAiPayloads(ObjectMapper json, Pacing pacing) {
+        this.json = json;
+        this.pacing = pacing;
+    }
+
+    String models(List<String> models, long created) {
+        ObjectNode root = json.createObjectNode().put("object", "list");
+        ArrayNode data = root.putArray("data");
+        for (String model : models) {
+            data.addObject().put("id", model).put("object", "model").put("created", created)
+                    .put("owned_by", "llm-uptime-simulator");
+        }
+        return root.toString();
+    }
+
+    /** A non-streamed completion, sent after the time the model takes to generate it. */
+    Reply chat(ChatRequest request, String id, long created, Map<String, String> headers) {
+        List<String> tokens = tokens(request.maxTokens());
+        ObjectNode root = json.createObjectNode().put("id", id).put("object", "chat.completion")
+                .put("created", created).put("model", request.model()).put("system_fingerprint", "fp_sim");
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", String.join("", tokens)).putNull("refusal");
+        choice.putNull("logprobs").put("finish_reason", finishReason(tokens));
+        root.set("usage", usage(request.promptTokens(), tokens.size()));
+        Duration generation = pacing.firstToken().plus(pacing.betweenTokens().multipliedBy(tokens.size() - 1L));
+        return Reply.json(200, headers, generation, root.toString());
+    }
+
+    /** A streamed completion: role, one event per token, finish reason, usage if asked, [DONE]. */
+    Reply chatStream(ChatRequest request, String id, long created, Map<String, String> headers) {
+        List<String> tokens = tokens(request.maxTokens());
+        List<Reply.Part> events = new ArrayList<>();
+        events.add(event(Duration.ZERO, chunk(request, id, created, delta("assistant", ""), null)));
+        for (int i = 0; i < tokens.size(); i++) {
+            Duration delay = i == 0 ? pacing.firstToken() : pacing.betweenTokens();
+            events.add(event(delay, chunk(request, id, created, delta(null, tokens.get(i)), null)));
+        }
+        events.add(event(Duration.ZERO, chunk(request, id, created, json.createObjectNode(), finishReason(tokens))));
+        if (request.includeUsage()) {
+            ObjectNode usageChunk = chunkHeader(request, id, created);
+            usageChunk.putArray("choices");
+            usageChunk.set("usage", usage(request.promptTokens(), tokens.size()));
+            events.add(event(Duration.ZERO, usageChunk.toString()));
+        }
+        events.add(new Reply.Part(Duration.ZERO, "data: [DONE]\n\n"));
+        return new Reply(200, headers, events);
+    }
+
+    String embeddings(String model, List<String> inputs) {
+        ObjectNode root = json.createObjectNode().put("object", "list");
+        ArrayNode data = root.putArray("data");
+        int promptTokens = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            ArrayNode vector = data.addObject().put("object", "embedding").put("index", i).putArray("embedding");
+            int seed = inputs.get(i).hashCode();
+            for (int d = 0; d < EMBEDDING_DIMENSIONS; d++) {
+                vector.add(Math.sin(seed + d) / 2);
+            }
+            promptTokens += Math.max(1, inputs.get(i).split("\\s+").length);
+        }
+        root.put("model", model);
+        root.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
+        return root.toString();
+    }
+
+    private static List<String> tokens(int maxTokens) {
+        return ANSWER.subList(0, Math.max(1, Math.min(maxTokens, ANSWER.size())));
+    }
+
+    private static String finishReason(List<String> tokens) {
+        return tokens.size() < ANSWER.size() ? "length" : "stop";
+    }
+
+    private ObjectNode usage(int promptTokens, int completionTokens) {
+        return json.createObjectNode().put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+    }
+
+    private ObjectNode delta(String role, String content) {
+        ObjectNode delta = json.createObjectNode();
+        if (role != null) {
+            delta.put("role", role);
+        }
+        delta.put("content", content);
+        if (role != null) {
+            delta.putNull("refusal");
+        }
+        return delta;
+    }
+
+    private ObjectNode chunkHeader(ChatRequest request, String id, long created) {
+        return json.createObjectNode().put("id", id).put("object", "chat.completion.chunk").put("created", created)
+                .put("model", request.model()).put("system_fingerprint", "fp_sim");
+    }
+
+    private String chunk(ChatRequest request, String id, long created, JsonNode delta, String finishReason) {
+        ObjectNode chunk = chunkHeader(request, id, created);
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        choice.putNull("logprobs");
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        if (request.includeUsage()) {
+            chunk.putNull("usage");
+        }
+        return chunk.toString();
+    }
+
+    private static Reply.Part event(Duration delay, String data) {
+        return new Reply.Part(delay, "data: " + data + "\n\n");
+    }
+}
