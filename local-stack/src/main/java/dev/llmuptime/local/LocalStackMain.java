@@ -6,10 +6,12 @@ import dev.llmuptime.config.Invocation;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.ServiceLauncher;
 import dev.llmuptime.config.UsageException;
+import dev.llmuptime.embedded.kafka.PortInUseException;
 import dev.llmuptime.simulator.SimulatedProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** Entry point of {@code local-stack.jar}: the whole system on one machine, or one of its parts. */
 public final class LocalStackMain {
@@ -39,14 +41,23 @@ public final class LocalStackMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            LocalStack stack = LocalStack.start(settings(invocation, System::getenv), System.out);
+            LocalStack stack = startOrExplain(settings(invocation, System::getenv));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
             stack.printSummary(System.out);
             stack.awaitClose();
         });
     }
 
-    static LocalStack.Settings settings(Invocation invocation, java.util.function.Function<String, String> env) {
+    /** A taken port is the user's to change, like a bad argument: one line and exit code 2, not a stack trace. */
+    private static LocalStack startOrExplain(LocalStack.Settings settings) {
+        try {
+            return LocalStack.start(settings, System.out);
+        } catch (PortInUseException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static LocalStack.Settings settings(Invocation invocation, Function<String, String> env) {
         CommandLine commandLine = invocation.commandLine();
         boolean kafkaOnly = commandLine.has(KAFKA_ONLY);
         boolean simulatorOnly = commandLine.has(SIMULATOR_ONLY);

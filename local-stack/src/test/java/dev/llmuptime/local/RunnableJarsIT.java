@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.llmuptime.embedded.kafka.FreePort;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,18 @@ class RunnableJarsIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).startsWith(service + ": unknown option '--kafka-onyl'").endsWith("; see --help\n");
+    }
+
+    @Test
+    void aTakenPortExitsTwoWithOneLineNamingTheOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Run run = run("local-stack", "--kafka-only", "--kafka-port", String.valueOf(port));
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.stderr()).isEqualTo("local-stack: Kafka port " + port
+                    + " is in use (is another local-stack running? choose another with --kafka-port N)\n");
+        }
     }
 
     @Test
