@@ -9,6 +9,7 @@ import dev.llmuptime.config.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** Entry point of {@code local-stack.jar}: the whole system on one machine, or one of its parts. */
 public final class LocalStackMain {
@@ -38,14 +39,15 @@ public final class LocalStackMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            LocalStack stack = LocalStack.start(settings(invocation, System::getenv), System.out);
+            LocalStack stack = new LocalStack(settings(invocation, System::getenv), System.out);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+            stack.start();
             stack.printSummary(System.out);
-            stack.awaitClose();
+            stack.awaitClosed();
         });
     }
 
-    static LocalStack.Settings settings(Invocation invocation, java.util.function.Function<String, String> env) {
+    static LocalStack.Settings settings(Invocation invocation, Function<String, String> env) {
         CommandLine commandLine = invocation.commandLine();
         boolean kafkaOnly = commandLine.has(KAFKA_ONLY);
         boolean simulatorOnly = commandLine.has(SIMULATOR_ONLY);
