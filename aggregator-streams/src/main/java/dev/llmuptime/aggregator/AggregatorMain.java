@@ -18,9 +18,10 @@ public final class AggregatorMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            AggregatorService service = AggregatorService.start(invocation.config(), "0.0.0.0", Clock.systemUTC(),
+            AggregatorService service = new AggregatorService(invocation.config(), "0.0.0.0", Clock.systemUTC(),
                     Metrics.newRegistry("aggregator-streams"));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
+            service.start();
             service.awaitClosed();
         });
     }

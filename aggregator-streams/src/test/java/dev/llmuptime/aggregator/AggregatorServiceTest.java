@@ -60,7 +60,8 @@ class AggregatorServiceTest {
         this.kafka = kafka;
         resultsTopic = kafka.uniqueName("llm.probe.results");
         MonitorConfig config = config(kafka, resultsTopic, stateDir);
-        service = AggregatorService.start(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("aggregator"));
+        service = new AggregatorService(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("aggregator"));
+        service.start();
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
+import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,10 +50,11 @@ class DashboardBrowserTest {
     @Test
     void pageListsTargetsAndDrawsChartsWithoutConsoleErrors(KafkaCluster kafka) throws Exception {
         String results = kafka.uniqueName("llm.probe.results");
-        AggregatorService service = AggregatorService.start(AggregatorServiceTest.config(kafka, results,
+        AggregatorService service = new AggregatorService(AggregatorServiceTest.config(kafka, results,
                 work.resolve("state")), "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("aggregator"));
         ChromeDriver browser = null;
         try {
+            service.start();
             Instant now = Instant.now();
             try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                     kafka.bootstrapServers()), new StringSerializer(), new ProbeResultSerde().serializer())) {
@@ -109,7 +111,7 @@ class DashboardBrowserTest {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(driver, options);
     }
 }

@@ -19,9 +19,10 @@ public final class AlertConsumerMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            AlertService service = AlertService.start(invocation.config(), "0.0.0.0", Clock.systemUTC(),
+            AlertService service = new AlertService(invocation.config(), "0.0.0.0", Clock.systemUTC(),
                     Metrics.newRegistry("alert-consumer"));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "alert-consumer-shutdown"));
+            service.start();
             service.awaitClosed();
         });
     }

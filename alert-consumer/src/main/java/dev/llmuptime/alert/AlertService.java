@@ -1,11 +1,13 @@
 package dev.llmuptime.alert;
 
+import dev.llmuptime.config.ConfigException;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
 import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.ops.Health;
 import dev.llmuptime.ops.OpsServer;
-import dev.llmuptime.ops.TopicSetup;
+import dev.llmuptime.ops.ServiceLifecycle;
+import dev.llmuptime.ops.TopicReadiness;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,7 +23,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 
 /**
  * The running alert consumer: the evaluator (stats to alerts, exactly once) and one delivery
@@ -33,23 +33,40 @@ public final class AlertService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
     private final MonitorConfig config;
+    private final List<Rule> rules;
+    private final String host;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry;
     private final AlertEvaluator evaluator;
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle();
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final KafkaProducer<String, byte[]> deadLetters;
-    private final OpsServer ops;
-    private final Disposable topicSetup;
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile boolean started;
+    private OpsServer ops;
+    private TopicReadiness topics;
 
-    private AlertService(MonitorConfig config, List<Rule> rules, String host, Clock clock,
-            PrometheusMeterRegistry registry) {
+    /** Throws {@link ConfigException} for a rule that does not parse. */
+    public AlertService(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
         this.config = config;
+        this.rules = Rules.compile(config);
+        this.host = host;
+        this.clock = clock;
+        this.registry = registry;
         this.evaluator = new AlertEvaluator(config, rules, clock, registry);
+    }
+
+    /** Serves /metrics and /health, and starts evaluating and delivering once the topics exist. */
+    public void start() {
+        lifecycle.start(this::open);
+    }
+
+    private void open() {
+        ops = lifecycle.closeOnStop(OpsServer.start(host, config.alerts().httpPort(), registry, this::health));
         Map<String, Object> producer = new HashMap<>(config.kafka().clientProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        this.deadLetters = new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
+        KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(producer, new StringSerializer(),
+                new ByteArraySerializer());
+        lifecycle.onClose("dead letter producer", () -> deadLetters.close(Duration.ofSeconds(10)));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, Rule> byName = new HashMap<>();
         rules.forEach(rule -> byName.put(rule.name(), rule));
@@ -60,20 +77,14 @@ public final class AlertService implements AutoCloseable {
             deliveries.add(new WebhookDelivery(config, new WebhookSender(http, webhook, dashboardUrl, clock),
                     byName::get, deadLetters, retryPolicy, clock, registry));
         }
-        this.ops = OpsServer.start(host, config.alerts().httpPort(), registry, this::health);
-        TopicsConfig topics = config.kafka().topics();
-        this.topicSetup = TopicSetup.ensure(config.kafka(), List.of(topics.stats(), TopicsConfig.deadLetterTopic(
-                        topics.stats()), topics.alerts(), TopicsConfig.deadLetterTopic(topics.alerts())),
-                        List.of(AlertEvaluator.stateTopic(config)), Duration.ofSeconds(5))
-                .subscribe(done -> { }, failure -> { }, this::startThreads);
+        lifecycle.onClose("alert threads", this::stopThreads);
+        TopicsConfig topicNames = config.kafka().topics();
+        topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(), List.of(topicNames.stats(),
+                        TopicsConfig.deadLetterTopic(topicNames.stats()), topicNames.alerts(),
+                        TopicsConfig.deadLetterTopic(topicNames.alerts())), List.of(AlertEvaluator.stateTopic(config)),
+                Duration.ofSeconds(5), registry, () -> lifecycle.ifRunning(this::startThreads)));
         log.info("{} rules: {}; webhooks: {}", rules.size(), rules.stream().map(Rule::name).toList(),
                 config.alerts().webhooks().stream().map(w -> w.name() + " (" + w.format().configName() + ")").toList());
-    }
-
-    /** Throws {@link dev.llmuptime.config.ConfigException} for a rule that does not parse. */
-    public static AlertService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
-        List<Rule> rules = Rules.compile(config);
-        return new AlertService(config, rules, host, clock, registry);
     }
 
     public int opsPort() {
@@ -81,25 +92,36 @@ public final class AlertService implements AutoCloseable {
     }
 
     public Health health() {
-        if (!started) {
-            return Health.down("Kafka at " + config.kafka().bootstrapServers() + " not reachable yet");
-        }
-        if (!evaluator.healthy()) {
-            return Health.down("alert evaluation is restarting");
-        }
-        return Health.up(deliveries.size() + " webhooks");
+        return lifecycle.health(() -> {
+            if (!topics.ready()) {
+                return Health.down(topics.whyNotReady());
+            }
+            if (!evaluator.healthy()) {
+                return Health.down("alert evaluation is restarting");
+            }
+            return Health.up(deliveries.size() + " webhooks");
+        });
     }
 
     public void awaitClosed() throws InterruptedException {
-        closed.await();
+        lifecycle.awaitClosed();
     }
 
     @Override
-    public synchronized void close() {
-        if (closed.getCount() == 0) {
-            return;
+    public void close() {
+        if (lifecycle.close()) {
+            log.info("Stopped");
         }
-        topicSetup.dispose();
+    }
+
+    private void startThreads() {
+        threads.add(startThread("alert-evaluator", evaluator));
+        for (WebhookDelivery delivery : deliveries) {
+            threads.add(startThread("webhook-" + delivery.name(), delivery));
+        }
+    }
+
+    private void stopThreads() {
         evaluator.stop();
         deliveries.forEach(WebhookDelivery::stop);
         for (Thread thread : threads) {
@@ -109,24 +131,9 @@ public final class AlertService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        deadLetters.close(Duration.ofSeconds(10));
-        ops.close();
-        log.info("Stopped");
-        closed.countDown();
     }
 
-    private synchronized void startThreads() {
-        if (closed.getCount() == 0) {
-            return;
-        }
-        threads.add(start("alert-evaluator", evaluator));
-        for (WebhookDelivery delivery : deliveries) {
-            threads.add(start("webhook-" + delivery.name(), delivery));
-        }
-        started = true;
-    }
-
-    private static Thread start(String name, Runnable task) {
+    private static Thread startThread(String name, Runnable task) {
         Thread thread = new Thread(task, name);
         thread.start();
         return thread;

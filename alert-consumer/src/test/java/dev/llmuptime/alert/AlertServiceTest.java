@@ -176,8 +176,9 @@ class AlertServiceTest {
             config = config(kafka, "{name: ops, url: \"" + receiver.url() + "\", secret: " + SECRET + "}");
         }
         PrometheusMeterRegistry registry = Metrics.newRegistry("alert-consumer");
-        AlertService service = AlertService.start(config, "127.0.0.1", Clock.systemUTC(), registry);
+        AlertService service = new AlertService(config, "127.0.0.1", Clock.systemUTC(), registry);
         services.add(service);
+        service.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> health(service) == 200);
         return service;
     }

@@ -8,16 +8,14 @@ import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.embedded.kafka.EmbeddedKafkaBroker;
 import dev.llmuptime.embedded.kafka.FreePort;
 import dev.llmuptime.ops.Metrics;
+import dev.llmuptime.ops.ServiceLifecycle;
 import dev.llmuptime.probe.ProbeService;
 import dev.llmuptime.simulator.Pacing;
 import dev.llmuptime.simulator.SimulatedProvider;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,25 +35,25 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    private final List<AutoCloseable> parts = new ArrayList<>();
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Settings settings;
+    private final PrintStream out;
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle();
     private EmbeddedKafkaBroker broker;
     private SimulatedProvider simulator;
     private AggregatorService aggregator;
     private MonitorConfig config;
 
-    static LocalStack start(Settings settings, PrintStream out) {
-        LocalStack stack = new LocalStack();
-        try {
-            stack.startParts(settings, out);
-            return stack;
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
+    LocalStack(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
     }
 
-    private void startParts(Settings settings, PrintStream out) {
+    /** Starts every part in order; if one fails, those already started are stopped again. */
+    void start() {
+        lifecycle.start(this::startParts);
+    }
+
+    private void startParts() {
         if (settings.kafka()) {
             FreePort.requireFree(settings.kafkaPort(), "Kafka", "--kafka-port N");
         }
@@ -63,11 +61,12 @@ final class LocalStack implements AutoCloseable {
             FreePort.requireFree(settings.simulatorPort(), "Simulated provider", "--simulator-port N");
         }
         if (settings.kafka()) {
-            broker = add(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
+            broker = lifecycle.closeOnStop(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
+                    settings.kafkaPort()));
         }
         if (settings.simulator()) {
-            simulator = add(SimulatedProvider.start("127.0.0.1", settings.simulatorPort(), settings.simulatorModels(),
-                    Pacing.REALISTIC, RandomGenerator.getDefault()));
+            simulator = lifecycle.closeOnStop(SimulatedProvider.start("127.0.0.1", settings.simulatorPort(),
+                    settings.simulatorModels(), Pacing.REALISTIC, RandomGenerator.getDefault()));
         }
         if (!settings.services()) {
             return;
@@ -76,15 +75,19 @@ final class LocalStack implements AutoCloseable {
         for (WebhookConfig webhook : config.alerts().webhooks()) {
             String host = webhook.url().getHost();
             if (host.equals("127.0.0.1") || host.equals("localhost")) {
-                add(WebhookInbox.start(webhook.url().getPort(), webhook.url().getPath(), webhook.secret().reveal(), out));
+                lifecycle.closeOnStop(WebhookInbox.start(webhook.url().getPort(), webhook.url().getPath(),
+                        webhook.secret().reveal(), out));
             }
         }
-        aggregator = add(AggregatorService.start(config, "127.0.0.1", Clock.systemUTC(),
+        aggregator = lifecycle.closeOnStop(new AggregatorService(config, "127.0.0.1", Clock.systemUTC(),
                 Metrics.newRegistry("aggregator-streams")));
-        add(AlertService.start(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("alert-consumer")));
-        add(ProbeService.start(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("probe-producer")));
+        aggregator.start();
+        lifecycle.closeOnStop(new AlertService(config, "127.0.0.1", Clock.systemUTC(),
+                Metrics.newRegistry("alert-consumer"))).start();
+        lifecycle.closeOnStop(new ProbeService(config, "127.0.0.1", Clock.systemUTC(),
+                Metrics.newRegistry("probe-producer"))).start();
         if (settings.demo()) {
-            add(new DemoScript(simulator, out));
+            lifecycle.closeOnStop(new DemoScript(simulator, out));
         }
     }
 
@@ -130,29 +133,13 @@ final class LocalStack implements AutoCloseable {
         out.println("Press Ctrl-C to stop.");
     }
 
-    void awaitClose() throws InterruptedException {
-        closed.await();
+    void awaitClosed() throws InterruptedException {
+        lifecycle.awaitClosed();
     }
 
+    /** Stops every part, the last started first. */
     @Override
-    public synchronized void close() {
-        if (closed.getCount() == 0) {
-            return;
-        }
-        List<AutoCloseable> reversed = new ArrayList<>(parts);
-        Collections.reverse(reversed);
-        for (AutoCloseable part : reversed) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                System.err.println("local-stack: stopping " + part.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
-        closed.countDown();
-    }
-
-    private <T extends AutoCloseable> T add(T part) {
-        parts.add(part);
-        return part;
+    public void close() {
+        lifecycle.close();
     }
 }

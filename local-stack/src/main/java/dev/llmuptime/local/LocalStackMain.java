@@ -41,17 +41,18 @@ public final class LocalStackMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            LocalStack stack = startOrExplain(settings(invocation, System::getenv));
+            LocalStack stack = new LocalStack(settings(invocation, System::getenv), System.out);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+            startOrExplain(stack);
             stack.printSummary(System.out);
-            stack.awaitClose();
+            stack.awaitClosed();
         });
     }
 
     /** A taken port is the user's to change, like a bad argument: one line and exit code 2, not a stack trace. */
-    private static LocalStack startOrExplain(LocalStack.Settings settings) {
+    private static void startOrExplain(LocalStack stack) {
         try {
-            return LocalStack.start(settings, System.out);
+            stack.start();
         } catch (PortInUseException e) {
             throw new UsageException(e.getMessage());
         }

@@ -91,12 +91,14 @@ class EndToEndTest {
                 """.formatted(kafka.bootstrapServers(), base, base, base, base, work.resolve("state"), sim.baseUrl(),
                 sim.baseUrl(), sim.baseUrl(), receiver.getAddress().getPort(), SECRET), "e2e.yaml");
 
-        AggregatorService aggregator = add(AggregatorService.start(config, "127.0.0.1", Clock.systemUTC(),
+        AggregatorService aggregator = add(new AggregatorService(config, "127.0.0.1", Clock.systemUTC(),
                 Metrics.newRegistry("aggregator-streams")));
-        AlertService alerting = add(AlertService.start(config, "127.0.0.1", Clock.systemUTC(),
+        aggregator.start();
+        AlertService alerting = add(new AlertService(config, "127.0.0.1", Clock.systemUTC(),
                 Metrics.newRegistry("alert-consumer")));
+        alerting.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> alerting.health().up());
-        add(ProbeService.start(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("probe-producer")));
+        add(new ProbeService(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("probe-producer"))).start();
 
         String api = "http://127.0.0.1:" + aggregator.httpPort() + "/api/v1/targets";
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {

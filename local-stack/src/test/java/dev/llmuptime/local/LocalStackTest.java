@@ -86,7 +86,8 @@ class LocalStackTest {
 
     @Test
     void runsABrokerAndASimulatorThatClientsCanUse() throws Exception {
-        try (LocalStack stack = LocalStack.start(LocalStack.Settings.infrastructure(true, true, 0, 0, SimulatedProvider.DEFAULT_MODELS, dir), quiet())) {
+        try (LocalStack stack = new LocalStack(LocalStack.Settings.infrastructure(true, true, 0, 0, SimulatedProvider.DEFAULT_MODELS, dir), quiet())) {
+            stack.start();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
                 assertThat(admin.describeCluster().nodes().get()).hasSize(1);
             }
@@ -101,7 +102,8 @@ class LocalStackTest {
 
     @Test
     void simulatorOnlyStartsNoBroker() {
-        try (LocalStack stack = LocalStack.start(LocalStack.Settings.infrastructure(false, true, 0, 0, List.of("m-500", "m-hang"), dir), quiet())) {
+        try (LocalStack stack = new LocalStack(LocalStack.Settings.infrastructure(false, true, 0, 0, List.of("m-500", "m-hang"), dir), quiet())) {
+            stack.start();
             assertThat(stack.bootstrapServers()).isNull();
             assertThat(stack.simulatorBaseUrl()).startsWith("http://127.0.0.1:");
             assertThat(stack.simulator().models()).containsExactly("m-500", "m-hang");

@@ -2,11 +2,14 @@ package dev.llmuptime.ops;
 
 import dev.llmuptime.config.KafkaConfig;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,18 +34,23 @@ public final class TopicSetup {
 
     /** Completes once every topic exists; retries every {@code retryEvery} until then. */
     public static Mono<Void> ensure(KafkaConfig kafka, List<String> topics, Duration retryEvery) {
-        return ensure(kafka, topics, List.of(), retryEvery);
+        return ensure(kafka, topics, List.of(), retryEvery, failure -> { });
     }
 
-    /** The same, with {@code compacted} topics created with {@code cleanup.policy=compact}. */
-    public static Mono<Void> ensure(KafkaConfig kafka, List<String> topics, List<String> compacted, Duration retryEvery) {
-        List<NewTopic> wanted = new java.util.ArrayList<>();
+    /**
+     * The same, with {@code compacted} topics created with {@code cleanup.policy=compact}, telling
+     * {@code failedAttempt} why each attempt that will be retried failed.
+     */
+    public static Mono<Void> ensure(KafkaConfig kafka, List<String> topics, List<String> compacted, Duration retryEvery,
+            Consumer<Throwable> failedAttempt) {
+        List<NewTopic> wanted = new ArrayList<>();
         topics.forEach(name -> wanted.add(new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue())));
         compacted.forEach(name -> wanted.add(new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue())
                 .configs(Map.of("cleanup.policy", "compact"))));
         return Mono.<Void>fromRunnable(() -> create(kafka, wanted))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, retryEvery)
+                        .doBeforeRetry(signal -> failedAttempt.accept(signal.failure()))
                         .doBeforeRetry(signal -> log.warn("Kafka at {} not reachable to create topics {} ({}); "
                                 + "retrying every {} s", kafka.bootstrapServers(), names(wanted),
                                 signal.failure().getMessage(), retryEvery.toSeconds())))
@@ -54,7 +62,7 @@ public final class TopicSetup {
     }
 
     private static void create(KafkaConfig kafka, List<NewTopic> topics) {
-        Map<String, Object> properties = new java.util.HashMap<>(kafka.clientProperties());
+        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(properties)) {

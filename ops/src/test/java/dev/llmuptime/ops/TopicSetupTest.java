@@ -1,6 +1,7 @@
 package dev.llmuptime.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.llmuptime.config.KafkaConfig;
 import dev.llmuptime.embedded.kafka.FreePort;
@@ -40,7 +41,7 @@ class TopicSetupTest {
         Disposable setup = TopicSetup.ensure(nowhere, List.of("t"), Duration.ofMillis(100))
                 .subscribe(null, null, () -> done[0] = true);
         try {
-            org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> !done[0] && !setup.isDisposed());
         } finally {
             setup.dispose();

@@ -18,9 +18,10 @@ public final class ProbeProducerMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            ProbeService service = ProbeService.start(invocation.config(), "0.0.0.0", Clock.systemUTC(),
+            ProbeService service = new ProbeService(invocation.config(), "0.0.0.0", Clock.systemUTC(),
                     Metrics.newRegistry("probe-producer"));
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "probe-producer-shutdown"));
+            service.start();
             service.awaitClosed();
         });
     }

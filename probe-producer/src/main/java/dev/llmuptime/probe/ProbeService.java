@@ -8,7 +8,8 @@ import dev.llmuptime.config.Provider;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.ops.Health;
 import dev.llmuptime.ops.OpsServer;
-import dev.llmuptime.ops.TopicSetup;
+import dev.llmuptime.ops.ServiceLifecycle;
+import dev.llmuptime.ops.TopicReadiness;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
@@ -45,53 +45,26 @@ public final class ProbeService implements AutoCloseable {
     private static final Duration SEND_PATIENCE = Duration.ofSeconds(30);
 
     private final MonitorConfig config;
-    private final ProbeHttpClient http;
-    private final Producer<String, ProbeResult> producer;
-    private final ExecutorService senderThread;
-    private final ResultPublisher publisher;
+    private final String host;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry;
     private final ProbeMetrics metrics;
-    private final OpsServer ops;
-    private final Disposable topicSetup;
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle();
     private final Sinks.Empty<Void> stop = Sinks.empty();
     private final CountDownLatch published = new CountDownLatch(1);
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile boolean topicsReady;
+    private OpsServer ops;
+    private TopicReadiness topics;
+    private ResultPublisher publisher;
     private volatile Throwable publishingFailure;
 
-    private ProbeService(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
-        this.config = config;
-        List<TargetConfig> targets = config.probes().targets();
-        this.metrics = new ProbeMetrics(registry);
-        this.http = new ProbeHttpClient(Math.max(100, targets.size() * 2));
-        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
-                new ProbeResultSerde().serializer());
-        this.senderThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "kafka-result-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.publisher = new ResultPublisher(producer, config.kafka().topics().probeResults(), metrics,
-                Schedulers.fromExecutorService(senderThread, "kafka-result-sender"));
-        this.ops = OpsServer.start(host, config.probes().httpPort(), registry, this::health);
-        this.topicSetup = TopicSetup.ensure(config.kafka(), List.of(config.kafka().topics().probeResults()),
-                Duration.ofSeconds(5)).subscribe(done -> { }, failure -> { }, () -> topicsReady = true);
-        String proberId = ProberIdentity.current();
-        Prober prober = new Prober(http.client(), new ObjectMapper(), clock, config.probes().region(), proberId);
-        ProbeScheduler scheduler = new ProbeScheduler(targets, prober, metrics, Schedulers.parallel(),
-                RandomGenerator.getDefault());
-        logPlan(proberId);
-        publisher.publish(scheduler.run(stop.asMono()))
-                .doFinally(signal -> published.countDown())
-                .subscribe(done -> { }, failure -> {
-                    publishingFailure = failure;
-                    log.error("Probing and publishing stopped", failure);
-                });
-    }
-
-    /** Starts probing; throws {@link ConfigException} for a configuration this prober cannot run. */
-    public static ProbeService start(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
+    /** Throws {@link ConfigException} for a configuration this prober cannot run. */
+    public ProbeService(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
         validate(config);
-        return new ProbeService(config, host, clock, registry);
+        this.config = config;
+        this.host = host;
+        this.clock = clock;
+        this.registry = registry;
+        this.metrics = new ProbeMetrics(registry);
     }
 
     static void validate(MonitorConfig config) {
@@ -107,35 +80,77 @@ public final class ProbeService implements AutoCloseable {
         }
     }
 
+    /** Serves /metrics and /health and starts probing, with or without a reachable broker. */
+    public void start() {
+        lifecycle.start(this::open);
+    }
+
+    // Opened in reverse order of closing: in-flight probes finish before the producer flushes.
+    private void open() {
+        List<TargetConfig> targets = config.probes().targets();
+        ops = lifecycle.closeOnStop(OpsServer.start(host, config.probes().httpPort(), registry, this::health));
+        ProbeHttpClient http = lifecycle.closeOnStop(new ProbeHttpClient(Math.max(100, targets.size() * 2)));
+        ExecutorService senderThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-result-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        lifecycle.onClose("kafka-result-sender", senderThread::shutdownNow);
+        topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(), List.of(config.kafka().topics().probeResults()),
+                List.of(), Duration.ofSeconds(5), registry, () -> { }));
+        Producer<String, ProbeResult> producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
+                new ProbeResultSerde().serializer());
+        lifecycle.onClose("Kafka producer", () -> producer.close(Duration.ofSeconds(10)));
+        publisher = new ResultPublisher(producer, config.kafka().topics().probeResults(), metrics,
+                Schedulers.fromExecutorService(senderThread, "kafka-result-sender"));
+        String proberId = ProberIdentity.current();
+        Prober prober = new Prober(http.client(), new ObjectMapper(), clock, config.probes().region(), proberId);
+        ProbeScheduler scheduler = new ProbeScheduler(targets, prober, metrics, Schedulers.parallel(),
+                RandomGenerator.getDefault());
+        logPlan(proberId);
+        publisher.publish(scheduler.run(stop.asMono()))
+                .doFinally(signal -> published.countDown())
+                .subscribe(done -> { }, failure -> {
+                    publishingFailure = failure;
+                    log.error("Probing and publishing stopped", failure);
+                });
+        lifecycle.onClose("probing", this::finishProbing);
+    }
+
     public int opsPort() {
         return ops.port();
     }
 
     public Health health() {
-        if (publishingFailure != null) {
-            return Health.down("probing stopped: " + publishingFailure);
-        }
-        if (!topicsReady) {
-            return Health.down("Kafka at " + config.kafka().bootstrapServers() + " not reachable yet; probing goes on "
-                    + "and results are held");
-        }
-        if (!publisher.flowing(SEND_PATIENCE)) {
-            return Health.down(publisher.inFlight() + " results waiting for Kafka at "
-                    + config.kafka().bootstrapServers() + " for more than " + SEND_PATIENCE.toSeconds() + " s");
-        }
-        return Health.up(config.probes().targets().size() + " targets probed");
+        return lifecycle.health(() -> {
+            if (publishingFailure != null) {
+                return Health.down("probing stopped: " + publishingFailure);
+            }
+            if (!topics.ready()) {
+                return Health.down(topics.whyNotReady() + "; probing goes on and results are held");
+            }
+            if (!publisher.flowing(SEND_PATIENCE)) {
+                return Health.down(publisher.inFlight() + " results waiting for Kafka at "
+                        + config.kafka().bootstrapServers() + " for more than " + SEND_PATIENCE.toSeconds() + " s");
+            }
+            return Health.up(config.probes().targets().size() + " targets probed");
+        });
     }
 
     /** Blocks until {@link #close()} has finished. */
     public void awaitClosed() throws InterruptedException {
-        closed.await();
+        lifecycle.awaitClosed();
     }
 
+    /** Stops probing: in-flight probes finish or time out, then results are flushed to Kafka. */
     @Override
-    public synchronized void close() {
-        if (closed.getCount() == 0) {
-            return;
+    public void close() {
+        if (lifecycle.close()) {
+            log.info("Stopped");
         }
+    }
+
+    private void finishProbing() {
         log.info("Stopping: letting in-flight probes finish, then flushing results to Kafka");
         stop.tryEmitEmpty();
         Duration longestTimeout = config.probes().targets().stream().map(TargetConfig::timeout)
@@ -147,13 +162,6 @@ public final class ProbeService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(10));
-        topicSetup.dispose();
-        senderThread.shutdownNow();
-        http.close();
-        ops.close();
-        log.info("Stopped");
-        closed.countDown();
     }
 
     private void logPlan(String proberId) {

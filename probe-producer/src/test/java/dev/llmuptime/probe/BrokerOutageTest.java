@@ -39,10 +39,11 @@ class BrokerOutageTest {
         String bootstrap = "localhost:" + port;
         try (SimulatedProvider sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
                 new Pacing(Duration.ofMillis(2), Duration.ofMillis(1)), RandomGenerator.getDefault())) {
-            ProbeService service = ProbeService.start(ServiceFixture.config(bootstrap, "llm.probe.results",
+            ProbeService service = new ProbeService(ServiceFixture.config(bootstrap, "llm.probe.results",
                     sim.baseUrl(), "100ms"), "127.0.0.1", Clock.systemUTC(), registry);
-            int ops = service.opsPort();
             try {
+                service.start();
+                int ops = service.opsPort();
                 // No broker yet: probing goes on, /health says why it is not ready.
                 await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(registry, "llm.probes") >= 10);
                 assertThat(ServiceFixture.get(ops, "/health").statusCode()).isEqualTo(503);

@@ -1,6 +1,7 @@
 package dev.llmuptime.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -46,8 +47,9 @@ class ProbeServiceTest {
     @Test
     void writesEveryResultAsAvroKeyedByTargetAndStampedWithItsStart(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueName("llm.probe.results");
-        service = ProbeService.start(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
+        service = new ProbeService(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
                 "127.0.0.1", Clock.systemUTC(), registry);
+        service.start();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(registry, "llm.probe.results.sent") >= 9);
         assertThat(ServiceFixture.get(service.opsPort(), "/health").statusCode()).isEqualTo(200);
@@ -89,8 +91,9 @@ class ProbeServiceTest {
         String topic = kafka.uniqueName("llm.probe.results");
         String metrics;
         try {
-            service = ProbeService.start(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
+            service = new ProbeService(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
                     "127.0.0.1", Clock.systemUTC(), registry);
+            service.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(registry, "llm.probes") >= 3);
             metrics = ServiceFixture.get(service.opsPort(), "/metrics").body();
             service.close();
@@ -111,14 +114,14 @@ class ProbeServiceTest {
     void refusesProvidersItCannotProbeYetAndAnEmptyTargetList() {
         ConfigLoader loader = new ConfigLoader(name -> null);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProbeService.validate(loader.parse("""
+        assertThatThrownBy(() -> ProbeService.validate(loader.parse("""
                 probes:
                   targets:
                     - {id: a, provider: anthropic, model: claude-3-5-haiku-latest}
                 """, "m.yaml"))).isInstanceOf(ConfigException.class)
                 .hasMessage("probes.targets[0].provider: anthropic is not supported by this version of probe-producer "
                         + "(supported: openai, openai-compatible)");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProbeService.validate(loader.parse("", "m.yaml")))
+        assertThatThrownBy(() -> ProbeService.validate(loader.parse("", "m.yaml")))
                 .hasMessage("probes.targets: no targets configured, so there is nothing to probe");
     }
 }
