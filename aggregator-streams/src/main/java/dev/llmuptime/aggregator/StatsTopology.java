@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -63,9 +62,7 @@ public final class StatsTopology {
         // A record that cannot be decoded goes to <topic>.dlq, with headers naming its topic,
         // partition, offset and the error; processing goes on.
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
-        properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-                TopicsConfig.deadLetterTopic(config.kafka().topics().probeResults()));
+                DeadLetterDeserializationHandler.class.getName());
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         return properties;
     }

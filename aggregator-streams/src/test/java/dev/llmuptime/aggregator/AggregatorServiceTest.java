@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -143,10 +144,13 @@ class AggregatorServiceTest {
         }
         ConsumerRecord<String, byte[]> record = dead.get(0);
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
-        assertThat(header(record, "__streams.errors.topic")).isEqualTo(resultsTopic);
-        assertThat(header(record, "__streams.errors.partition")).isNotNull();
-        assertThat(header(record, "__streams.errors.offset")).isEqualTo("0");
-        assertThat(header(record, "__streams.errors.message")).contains("not an Avro single-object encoded ProbeResult");
+        assertThat(record.key()).isEqualTo("chat-a");
+        assertThat(header(record, "llm.source.topic")).isEqualTo(resultsTopic);
+        assertThat(header(record, "llm.source.partition")).isNotNull();
+        assertThat(header(record, "llm.source.offset")).isEqualTo("0");
+        assertThat(header(record, "llm.reason")).isEqualTo("undecodable");
+        assertThat(header(record, "llm.error")).contains("not an Avro single-object encoded ProbeResult");
+        assertThat(record.headers().toArray()).extracting(Header::key).noneMatch(key -> key.startsWith("__streams"));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> targets().size() == 1);
     }
 

@@ -2,6 +2,7 @@ package dev.llmuptime.alert;
 
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
+import dev.llmuptime.ops.DeadLetter;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertEventSerde;
 import dev.llmuptime.schema.RecordDecodingException;
@@ -10,7 +11,6 @@ import dev.llmuptime.schema.WindowStatsSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -207,15 +206,9 @@ final class AlertEvaluator implements Runnable {
     }
 
     private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, RecordDecodingException e) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("llm.source.topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("llm.source.partition", String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("llm.source.offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
-        headers.add("llm.error", e.getMessage().getBytes(StandardCharsets.UTF_8));
         Counter.builder("llm.alert.stats.dead.letters").description("Stats records that could not be decoded")
                 .register(registry).increment();
-        return new ProducerRecord<>(TopicsConfig.deadLetterTopic(record.topic()), null, record.key(), record.value(),
-                headers);
+        return DeadLetter.undecodable(record, e).toRecord();
     }
 
     private void count(ProducerRecord<String, byte[]> record) {

@@ -35,6 +35,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -119,8 +120,10 @@ class AlertServiceTest {
         List<ConsumerRecord<String, byte[]>> dead = readAll(config.kafka().topics().alerts() + ".dlq", 1);
         assertThat(dead).hasSize(1);
         assertThat(header(dead.get(0), "llm.webhook")).isEqualTo("ops");
-        assertThat(header(dead.get(0), "llm.reason")).isEqualTo("rejected: HTTP 400: {}");
+        assertThat(header(dead.get(0), "llm.reason")).isEqualTo("rejected");
+        assertThat(header(dead.get(0), "llm.error")).isEqualTo("HTTP 400: {}");
         assertThat(header(dead.get(0), "llm.attempts")).isEqualTo("1");
+        assertThat(header(dead.get(0), "llm.source.topic")).isEqualTo(config.kafka().topics().alerts());
         assertThat(receiver.requests()).hasSize(1);
     }
 
@@ -164,10 +167,56 @@ class AlertServiceTest {
         sendStats(probe("f", Outcome.SERVER_ERROR, 2, 0));
 
         List<ConsumerRecord<String, byte[]>> dead = readAll(config.kafka().topics().alerts() + ".dlq", 1);
-        assertThat(header(dead.get(0), "llm.reason")).startsWith("expired: not delivered within max-retry-age 3s after ")
+        assertThat(header(dead.get(0), "llm.reason")).isEqualTo("expired");
+        assertThat(header(dead.get(0), "llm.error")).startsWith("not delivered within max-retry-age 3s after ")
                 .endsWith("; last: HTTP 503: {}");
         assertThat(receiver.delivered()).isEmpty();
         assertThat(receiver.requests()).isNotEmpty();
+    }
+
+    @Test
+    void anUndecodableStatsRecordGoesToTheStatsDeadLetterTopicAndEvaluationGoesOn(KafkaCluster kafka)
+            throws Exception {
+        start(kafka);
+        String stats = config.kafka().topics().stats();
+
+        sendGarbage(stats, "g");
+        sendStats(probe("g", Outcome.TIMEOUT, 2, 0));
+
+        assertGarbageDeadLettered(readAll(stats + ".dlq", 1).get(0), stats, "g", "WindowStats");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 1);
+    }
+
+    @Test
+    void anUndecodableAlertGoesToTheAlertsDeadLetterTopicAndDeliveryGoesOn(KafkaCluster kafka) throws Exception {
+        start(kafka);
+        String alerts = config.kafka().topics().alerts();
+
+        sendGarbage(alerts, "h");
+        sendStats(probe("h", Outcome.TIMEOUT, 2, 0));
+
+        ConsumerRecord<String, byte[]> dead = readAll(alerts + ".dlq", 1).get(0);
+        assertGarbageDeadLettered(dead, alerts, "h", "AlertEvent");
+        assertThat(header(dead, "llm.webhook")).isEqualTo("ops");
+        assertThat(header(dead, "llm.attempts")).isEqualTo("0");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 1);
+    }
+
+    @Test
+    void aReceiverThatKeepsFailingOpensItsCircuitAndIsLeftAlone(KafkaCluster kafka) throws Exception {
+        receiver.otherwise(503);
+        config = config(kafka, "{name: ops, url: \"" + receiver.url() + "\", circuit-breaker: {sliding-window: 2, "
+                + "minimum-calls: 2, wait-in-open: 10m}}");
+        AlertService service = start(kafka);
+        String circuit = "llm_alert_webhook_circuit{service=\"alert-consumer\",webhook=\"ops\"} ";
+        assertThat(scrape(service)).contains(circuit + "0.0");
+
+        sendStats(probe("k", Outcome.SERVER_ERROR, 2, 0));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> scrape(service).contains(circuit + "1.0"));
+        assertThat(receiver.requests()).hasSize(2);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 2);
+        assertThat(scrape(service)).contains(circuit + "1.0");
     }
 
     private AlertService start(KafkaCluster kafka) throws Exception {
@@ -207,6 +256,26 @@ class AlertServiceTest {
                 producer.send(new ProducerRecord<>(config.kafka().topics().stats(), window.getTargetId(), window)).get();
             }
         }
+    }
+
+    /** A value no decoder accepts, as another producer might write it. */
+    private void sendGarbage(String topic, String key) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, "garbage".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    /** {@code dead} is the garbage of {@link #sendGarbage}, the first record of {@code topic}, as one dead letter. */
+    private static void assertGarbageDeadLettered(ConsumerRecord<String, byte[]> dead, String topic, String key,
+            String schema) {
+        assertThat(dead.key()).isEqualTo(key);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
+        assertThat(header(dead, "llm.source.topic")).isEqualTo(topic);
+        assertThat(header(dead, "llm.source.partition")).isEqualTo("0");
+        assertThat(header(dead, "llm.source.offset")).isEqualTo("0");
+        assertThat(header(dead, "llm.reason")).isEqualTo("undecodable");
+        assertThat(header(dead, "llm.error")).contains("not an Avro single-object encoded " + schema);
     }
 
     private static void assertSigned(WebhookReceiver.Request request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.BreakerConfig;
 import dev.llmuptime.config.Secret;
 import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.config.WebhookFormat;
@@ -30,7 +31,7 @@ class PayloadGoldenTest {
     void matchesGoldenFile(String format, AlertStatus status) throws IOException {
         WebhookConfig webhook = new WebhookConfig("ops", URI.create("http://127.0.0.1:9000/hook"),
                 WebhookFormat.fromConfig(format), Secret.of("whsec"), Secret.of("R0UTINGKEY"), Map.of(),
-                Duration.ofSeconds(5), Duration.ofHours(24));
+                Duration.ofSeconds(5), Duration.ofHours(24), BreakerConfig.DEFAULT);
 
         JsonNode rendered = Payload.of(webhook.format()).render(event(status), webhook, "http://localhost:8080/");
 

@@ -67,6 +67,14 @@ final class Check {
         return number;
     }
 
+    static int between(String key, Integer value, int fallback, int minimum, int maximum) {
+        int number = orDefault(value, fallback);
+        if (number < minimum || number > maximum) {
+            throw new InvalidValueException(key, "must be from " + minimum + " to " + maximum + ", got " + number);
+        }
+        return number;
+    }
+
     static Duration positive(String key, Duration value, Duration fallback) {
         Duration duration = orDefault(value, fallback);
         if (duration.isNegative() || duration.isZero()) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A receiver of alerts. {@code secret} signs the generic format (HMAC); PagerDuty takes its
- * {@code routing-key} instead. Retries go on until {@code max-retry-age}.
+ * {@code routing-key} instead. Retries go on until {@code max-retry-age}; {@code circuit-breaker} stops
+ * calling a receiver that keeps failing.
  */
 public record WebhookConfig(
         @JsonProperty("name") String name,
@@ -17,7 +18,8 @@ public record WebhookConfig(
         @JsonProperty("routing-key") Secret routingKey,
         @JsonProperty("headers") Map<String, String> headers,
         @JsonProperty("timeout") Duration timeout,
-        @JsonProperty("max-retry-age") Duration maxRetryAge) {
+        @JsonProperty("max-retry-age") Duration maxRetryAge,
+        @JsonProperty("circuit-breaker") BreakerConfig circuitBreaker) {
 
     public WebhookConfig {
         Check.requiredText("name", name);
@@ -32,5 +34,6 @@ public record WebhookConfig(
         headers = Map.copyOf(Check.orDefault(headers, Map.of()));
         timeout = Check.positive("timeout", timeout, Duration.ofSeconds(5));
         maxRetryAge = Check.positive("max-retry-age", maxRetryAge, Duration.ofHours(24));
+        circuitBreaker = Check.orDefault(circuitBreaker, BreakerConfig.DEFAULT);
     }
 }
