@@ -1,5 +1,6 @@
 package dev.llmuptime.aggregator;
 
+import static dev.llmuptime.testkit.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +14,7 @@ import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
+import dev.llmuptime.testkit.TopicReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,12 +25,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -132,16 +131,9 @@ class AggregatorServiceTest {
         }
         sendResults(List.of(result("chat-a", "eu", Instant.now(), Outcome.SUCCESS, 100L, null)));
 
-        List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers(), "group.id", "dlq-reader", "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(resultsTopic + ".dlq"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
-                return !dead.isEmpty();
-            });
-        }
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(kafka.bootstrapServers(),
+                resultsTopic + ".dlq", new StringDeserializer(), new ByteArrayDeserializer(), 1, Duration.ofSeconds(60));
+        assertThat(dead).isNotEmpty();
         ConsumerRecord<String, byte[]> record = dead.get(0);
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
         assertThat(record.key()).isEqualTo("chat-a");
@@ -193,11 +185,6 @@ class AggregatorServiceTest {
     private HttpResponse<String> getText(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private record Reply(int status, JsonNode body) {

@@ -9,13 +9,14 @@ import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.schema.WindowStats;
 import dev.llmuptime.schema.WindowStatsSerde;
+import dev.llmuptime.testkit.ProbeResults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
+
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -207,9 +208,7 @@ class StatsTopologyTest {
 
     static ProbeResult result(String target, String region, Instant startedAt, Outcome outcome, Long latencyMs,
             Long ttftMs) {
-        return ProbeResult.newBuilder().setProbeId(UUID.randomUUID().toString()).setTargetId(target)
-                .setProvider("openai").setModel("gpt-4o-mini").setCheck("chat-stream").setRegion(region)
-                .setProberId("p").setScheduledAt(startedAt).setStartedAt(startedAt).setOutcome(outcome)
+        return ProbeResults.of(target, startedAt, outcome).setCheck("chat-stream").setRegion(region)
                 .setLatencyMs(latencyMs).setTtftMs(ttftMs).setTokensPerSecond(ttftMs == null ? null : 50.0).build();
     }
 }

@@ -10,6 +10,7 @@ import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.ops.DeadLetterReason;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
+import dev.llmuptime.testkit.WebhookReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;

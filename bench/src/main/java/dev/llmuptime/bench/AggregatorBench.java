@@ -5,6 +5,7 @@ import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.schema.WindowStats;
 import dev.llmuptime.schema.WindowStatsSerde;
+import dev.llmuptime.testkit.ProbeResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -201,10 +201,9 @@ final class AggregatorBench {
 
     private static ProbeResult result(String target, String region, Instant at, int i) {
         Outcome outcome = i % 50 == 0 ? Outcome.TIMEOUT : Outcome.SUCCESS;
-        return ProbeResult.newBuilder().setProbeId(UUID.randomUUID().toString()).setTargetId(target)
-                .setProvider("openai-compatible").setModel("sim-small").setCheck("chat-stream").setRegion(region)
-                .setProberId("bench").setScheduledAt(at).setStartedAt(at).setOutcome(outcome)
-                .setLatencyMs(200 + i % 700).setTtftMs(outcome == Outcome.SUCCESS ? 100L + i % 300 : null)
-                .setOutputTokens(5).setTokensPerSecond(40.0 + i % 20).build();
+        return ProbeResults.of(target, at, outcome).setProvider("openai-compatible").setModel("sim-small")
+                .setCheck("chat-stream").setRegion(region).setProberId("bench").setLatencyMs(200 + i % 700)
+                .setTtftMs(outcome == Outcome.SUCCESS ? 100L + i % 300 : null).setOutputTokens(5)
+                .setTokensPerSecond(40.0 + i % 20).build();
     }
 }

@@ -2,13 +2,11 @@ package dev.llmuptime.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import dev.llmuptime.testkit.WebhookReceiver;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One webhook receiver for every monitoring stack of the peers benchmark: {@code /<stack>}
@@ -24,43 +22,55 @@ final class Receiver implements AutoCloseable {
     }
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
-    private final HttpServer server;
+    private final List<String> stacks;
+    private final WebhookReceiver webhooks = new WebhookReceiver();
 
-    Receiver(List<String> stacks) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        for (String stack : stacks) {
-            server.createContext("/" + stack, exchange -> {
-                long at = System.currentTimeMillis();
-                JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
-                if (body.has("alerts")) {
-                    for (JsonNode alert : body.path("alerts")) {
-                        arrivals.add(new Arrival(stack, alert.path("labels").path("model").asText(),
-                                alert.path("labels").path("alertname").asText(),
-                                alert.path("status").asText().equals("firing"), at, null));
-                    }
-                } else {
-                    arrivals.add(new Arrival(stack, body.path("targetId").asText(), body.path("rule").asText(),
-                            body.path("status").asText().equals("FIRING"), at,
-                            Instant.parse(body.path("emittedAt").asText()).toEpochMilli()));
-                }
-                exchange.sendResponseHeaders(200, -1);
-                exchange.close();
-            });
-        }
-        server.start();
+    Receiver(List<String> stacks) {
+        this.stacks = List.copyOf(stacks);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return webhooks.port();
     }
 
+    /** Every alert so far, in order of arrival. */
     List<Arrival> arrivals() {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (WebhookReceiver.Request request : webhooks.requests()) {
+            String stack = request.path().substring(1);
+            if (stacks.contains(stack)) {
+                arrivals.addAll(arrivals(stack, request));
+            }
+        }
         return arrivals;
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        webhooks.close();
+    }
+
+    private List<Arrival> arrivals(String stack, WebhookReceiver.Request request) {
+        long at = request.at().toEpochMilli();
+        JsonNode body;
+        try {
+            body = json.readTree(request.body());
+        } catch (IOException e) {
+            // Every stack sends JSON; anything else is no alert.
+            return List.of();
+        }
+        List<Arrival> arrivals = new ArrayList<>();
+        if (body.has("alerts")) {
+            for (JsonNode alert : body.path("alerts")) {
+                arrivals.add(new Arrival(stack, alert.path("labels").path("model").asText(),
+                        alert.path("labels").path("alertname").asText(),
+                        alert.path("status").asText().equals("firing"), at, null));
+            }
+        } else {
+            arrivals.add(new Arrival(stack, body.path("targetId").asText(), body.path("rule").asText(),
+                    body.path("status").asText().equals("FIRING"), at,
+                    Instant.parse(body.path("emittedAt").asText()).toEpochMilli()));
+        }
+        return arrivals;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.testkit.ProbeResults;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,9 +85,6 @@ class PeersReportTest {
     }
 
     private static ProbeResult result(String target, long startedAt, long latencyMs, Outcome outcome) {
-        Instant started = Instant.ofEpochMilli(startedAt);
-        return ProbeResult.newBuilder().setProbeId(target + startedAt).setTargetId(target).setProvider("openai-compatible")
-                .setModel(target).setCheck("chat").setRegion("bench").setProberId("bench").setScheduledAt(started)
-                .setStartedAt(started).setOutcome(outcome).setLatencyMs(latencyMs).build();
+        return ProbeResults.of(target, Instant.ofEpochMilli(startedAt), outcome).setLatencyMs(latencyMs).build();
     }
 }

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.llmuptime.aggregator.AggregatorService;
 import dev.llmuptime.alert.AlertService;
+import dev.llmuptime.alert.Signature;
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.ops.Metrics;
@@ -18,8 +18,7 @@ import dev.llmuptime.simulator.Pacing;
 import dev.llmuptime.simulator.SimulatedProvider;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.llmuptime.testkit.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,6 @@ class EndToEndTest {
     Path work;
 
     private final List<AutoCloseable> parts = new ArrayList<>();
-    private final List<JsonNode> alerts = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -66,7 +63,7 @@ class EndToEndTest {
     void anOutageOfOneModelFiresAndResolvesForThatModelOnly(KafkaCluster kafka) throws Exception {
         SimulatedProvider sim = add(SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
                 new Pacing(Duration.ofMillis(20), Duration.ofMillis(5)), RandomGenerator.getDefault()));
-        HttpServer receiver = receiver();
+        WebhookReceiver receiver = add(new WebhookReceiver());
         String base = kafka.uniqueName("e2e");
         MonitorConfig config = new ConfigLoader(name -> null).parse("""
                 kafka:
@@ -89,7 +86,7 @@ class EndToEndTest {
                   webhooks:
                     - {name: ops, url: "http://127.0.0.1:%d/hook", format: generic, secret: %s}
                 """.formatted(kafka.bootstrapServers(), base, base, base, base, work.resolve("state"), sim.baseUrl(),
-                sim.baseUrl(), sim.baseUrl(), receiver.getAddress().getPort(), SECRET), "e2e.yaml");
+                sim.baseUrl(), sim.baseUrl(), receiver.port(), SECRET), "e2e.yaml");
 
         AggregatorService aggregator = add(new AggregatorService(config, "127.0.0.1", Clock.systemUTC(),
                 Metrics.newRegistry("aggregator-streams")));
@@ -107,8 +104,8 @@ class EndToEndTest {
         });
 
         sim.setFault(new Fault("sim-large", FaultMode.ERROR, 503, null, null));
-        await().atMost(Duration.ofSeconds(60)).until(() -> alerts.size() == 1);
-        JsonNode firing = alerts.get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> signedAlerts(receiver).size() == 1);
+        JsonNode firing = signedAlerts(receiver).get(0);
         assertThat(firing.path("status").asText()).isEqualTo("FIRING");
         assertThat(firing.path("rule").asText()).isEqualTo("down");
         assertThat(firing.path("targetId").asText()).isEqualTo("sim-large-chat");
@@ -119,28 +116,28 @@ class EndToEndTest {
         });
 
         sim.setFault(Fault.healthy(Fault.ALL_MODELS));
-        await().atMost(Duration.ofSeconds(60)).until(() -> alerts.size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> signedAlerts(receiver).size() == 2);
+        List<JsonNode> alerts = signedAlerts(receiver);
         JsonNode resolved = alerts.get(1);
         assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
         assertThat(resolved.path("alertId").asText()).isEqualTo(firing.path("alertId").asText());
         assertThat(alerts).allSatisfy(alert -> assertThat(alert.path("targetId").asText()).isEqualTo("sim-large-chat"));
+        assertThat(receiver.requests()).allMatch(EndToEndTest::signed, "signed");
     }
 
-    private HttpServer receiver() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/hook", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            boolean signed = WebhookInbox.verify(exchange.getRequestHeaders().getFirst("X-LLM-Monitor-Signature"), body,
-                    SECRET);
-            if (signed) {
-                alerts.add(JSON.readTree(body));
+    /** The alerts the receiver got with a valid signature, in order of arrival. */
+    private static List<JsonNode> signedAlerts(WebhookReceiver receiver) throws Exception {
+        List<JsonNode> alerts = new ArrayList<>();
+        for (WebhookReceiver.Request request : receiver.requests()) {
+            if (signed(request)) {
+                alerts.add(JSON.readTree(request.body()));
             }
-            exchange.sendResponseHeaders(signed ? 200 : 401, -1);
-            exchange.close();
-        });
-        server.start();
-        parts.add(() -> server.stop(0));
-        return server;
+        }
+        return alerts;
+    }
+
+    private static boolean signed(WebhookReceiver.Request request) {
+        return Signature.verify(request.header(Signature.HEADER), request.bodyBytes(), SECRET);
     }
 
     private String get(String url) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.llmuptime.embedded.kafka.FreePort;
+import dev.llmuptime.testkit.TopicReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -109,17 +110,9 @@ class RunnableJarsIT {
                     new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("plain", "k", "hello")).get();
             }
-            List<String> values = new ArrayList<>();
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                    "group.id", "plain", "auto.offset.reset", "earliest"), new StringDeserializer(),
-                    new StringDeserializer())) {
-                consumer.subscribe(List.of("plain"));
-                await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
-                    return !values.isEmpty();
-                });
-            }
-            assertThat(values).containsExactly("hello");
+            List<ConsumerRecord<String, String>> records = TopicReader.readUntil(bootstrap, "plain",
+                    new StringDeserializer(), new StringDeserializer(), 1, Duration.ofSeconds(30));
+            assertThat(records).extracting(ConsumerRecord::value).containsExactly("hello");
         } finally {
             stack.destroy();
             assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("local-stack stops on SIGTERM").isTrue();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.config.CheckType;
 import dev.llmuptime.config.TargetConfig;
-import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.testkit.ProbeResults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,8 +167,6 @@ class ProbeSchedulerTest {
     }
 
     private static ProbeResult result(TargetConfig target, Instant scheduledAt, Instant startedAt) {
-        return ProbeResult.newBuilder().setProbeId(ProbeIds.next()).setTargetId(target.id()).setProvider("openai")
-                .setModel("m").setCheck("chat").setRegion("r").setProberId("p").setScheduledAt(scheduledAt)
-                .setStartedAt(startedAt).setOutcome(Outcome.SUCCESS).setLatencyMs(1).build();
+        return ProbeResults.success(target.id(), startedAt).setScheduledAt(scheduledAt).build();
     }
 }

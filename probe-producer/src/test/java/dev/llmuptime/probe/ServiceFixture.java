@@ -4,6 +4,7 @@ import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
+import dev.llmuptime.testkit.TopicReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -11,12 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Helpers for tests that run the whole prober: its config, its HTTP endpoints, and reading its topic. */
@@ -57,20 +54,9 @@ final class ServiceFixture {
         return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    /** Every record of {@code topic}, polling until {@code expected} arrived or the deadline passed. */
+    /** Every probe result of {@code topic}, duplicates included, once {@code expected} arrived or a minute passed. */
     static List<ConsumerRecord<String, ProbeResult>> readAll(String bootstrapServers, String topic, long expected) {
-        List<ConsumerRecord<String, ProbeResult>> records = new ArrayList<>();
-        try (KafkaConsumer<String, ProbeResult> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                bootstrapServers, "group.id", topic + "-reader-" + System.nanoTime(), "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed"), new StringDeserializer(), new ProbeResultSerde().deserializer())) {
-            consumer.subscribe(Set.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // One more poll, so that records beyond the expected count (duplicates) are seen too.
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        return records;
+        return TopicReader.readUntil(bootstrapServers, topic, new StringDeserializer(),
+                new ProbeResultSerde().deserializer(), Math.toIntExact(expected), Duration.ofSeconds(60));
     }
 }

@@ -1,18 +1,15 @@
 package dev.llmuptime.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertEventSerde;
 import dev.llmuptime.schema.AlertStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -60,16 +57,8 @@ class SharedKafkaTest {
             producer.send(new ProducerRecord<>(topic, "sim", event)).get();
         }
 
-        List<AlertEvent> received = new ArrayList<>();
-        try (KafkaConsumer<String, AlertEvent> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", topic, "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new AlertEventSerde().deserializer())) {
-            consumer.subscribe(Set.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(record -> received.add(record.value()));
-                return !received.isEmpty();
-            });
-        }
-        assertThat(received).containsExactly(event);
+        List<ConsumerRecord<String, AlertEvent>> received = TopicReader.readUntil(kafka.bootstrapServers(), topic,
+                new StringDeserializer(), new AlertEventSerde().deserializer(), 1, Duration.ofSeconds(30));
+        assertThat(received).extracting(ConsumerRecord::value).containsExactly(event);
     }
 }
