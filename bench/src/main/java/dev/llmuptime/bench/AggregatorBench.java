@@ -1,11 +1,13 @@
 package dev.llmuptime.bench;
 
+import dev.llmuptime.config.TopicsConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.schema.WindowStats;
 import dev.llmuptime.schema.WindowStatsSerde;
 import dev.llmuptime.testkit.ProbeResults;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,45 +46,44 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class AggregatorBench {
 
+    private static final Operand AGGREGATOR_JAR = Operand.required("AGGREGATOR_JAR", "aggregator-streams.jar to run");
+    private static final Operand RESULTS = Operand.required("RESULTS", "number of synthetic probe results");
+    private static final Operand TARGETS = Operand.required("TARGETS", "number of targets they are spread over");
+
+    static final Subcommand COMMAND = new Subcommand("aggregator-bench",
+            "Measures aggregator-streams on a backlog of RESULTS probe results against a plain consumer, and the "
+                    + "delay to live stats.",
+            List.of(Operand.BOOTSTRAP, AGGREGATOR_JAR, Operand.WORK_DIR, RESULTS, TARGETS),
+            (arguments, out) -> run(arguments.text(Operand.BOOTSTRAP), arguments.path(AGGREGATOR_JAR),
+                    arguments.path(Operand.WORK_DIR), arguments.wholeNumber(RESULTS, 1), arguments.wholeNumber(TARGETS, 1), out));
+
     private AggregatorBench() {
     }
 
-    static void main(String[] args) throws Exception {
-        String bootstrap = args[0];
-        Path jar = Path.of(args[1]);
-        Path work = Path.of(args[2]);
-        int count = Integer.parseInt(args[3]);
-        int targets = Integer.parseInt(args[4]);
+    private static void run(String bootstrap, Path jar, Path work, int count, int targets, PrintStream out)
+            throws Exception {
         String run = Long.toString(System.currentTimeMillis());
         String results = "bench.agg.results." + run;
         String stats = "bench.agg.stats." + run;
+        String applicationId = "bench-agg-" + run;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(results, 6, (short) 1), new NewTopic(stats, 6, (short) 1),
-                    new NewTopic(results + ".dlq", 1, (short) 1))).all().get();
+                    new NewTopic(TopicsConfig.deadLetterTopic(results), 1, (short) 1))).all().get();
         }
 
         double produceRate = produce(bootstrap, results, count, targets);
         double decodeRate = decodeAll(bootstrap, results, count);
 
         Path config = work.resolve("aggregator-" + run + ".yaml");
-        Files.writeString(config, """
-                kafka:
-                  bootstrap-servers: %s
-                  topics: {probe-results: %s, stats: %s}
-                  partitions: 6
-                  client: {application.id: bench-agg-%s, state.dir: "%s"}
-                aggregation:
-                  windows: [1m, 5m, 1h]
-                  grace: 10s
-                  http-port: 0
-                """.formatted(bootstrap, results, stats, run, work.resolve("state-" + run)));
+        Files.writeString(config, new RunConfigYaml().serviceConfig(ServiceConfigs.aggregator(bootstrap, results, stats,
+                applicationId, work.resolve("state-" + run))));
         Process aggregator = new ProcessBuilder("java", "-jar", jar.toString(), "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("aggregator-" + run + ".log").toFile()).start();
         try {
-            double aggregateRate = aggregateRate(bootstrap, "bench-agg-" + run, results, count);
+            double aggregateRate = aggregateRate(bootstrap, applicationId, results, count);
             List<Long> delays = appendToStatsDelays(bootstrap, results, stats, targets);
             Collections.sort(delays);
-            System.out.printf("results=%d targets=%d produce_per_s=%.0f plain_consumer_decode_per_s=%.0f "
+            out.printf("results=%d targets=%d produce_per_s=%.0f plain_consumer_decode_per_s=%.0f "
                             + "aggregator_per_s=%.0f aggregator_share_of_ceiling=%.2f live_stats_delay_ms_p50=%d "
                             + "live_stats_delay_ms_p99=%d delay_samples=%d%n", count, targets, produceRate, decodeRate,
                     aggregateRate, aggregateRate / decodeRate, Percentile.of(delays, 0.5), Percentile.of(delays, 0.99),

@@ -1,91 +1,76 @@
 package dev.llmuptime.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Configurations of the Prometheus stack in the peers benchmark, as a tutorial sets it up
- * (scrape and evaluation every 15 s, {@code for: 1m}, group_wait 30s, group_interval 5m) and as
- * aggressive as it goes (5 s, {@code for: 0s}, group_wait 0s, group_interval 5s). blackbox_exporter
- * POSTs the same tiny chat completion this project sends, one module per model, and checks for 2xx.
+ * Configurations of the Prometheus stacks in the peers benchmark, one per {@link PrometheusProfile},
+ * as documents for {@link RunConfigYaml}. blackbox_exporter POSTs the same tiny chat completion
+ * this project sends, one module per model, and checks for 2xx.
  */
 final class PeerConfigs {
 
-    private PeerConfigs() {
-    }
+    private final ObjectMapper json = new ObjectMapper();
 
-    static String blackbox(List<String> models) {
-        StringBuilder yaml = new StringBuilder("modules:\n");
+    Map<String, Object> blackbox(List<String> models) {
+        Map<String, Object> modules = new TreeMap<>();
         for (String model : models) {
-            yaml.append("""
-                      chat_%s:
-                        prober: http
-                        timeout: 5s
-                        http:
-                          method: POST
-                          headers: {Content-Type: application/json}
-                          body: '{"model":"%s","max_tokens":5,"messages":[{"role":"user","content":"Reply with the single word OK."}]}'
-                          valid_status_codes: []
-                    """.formatted(model, model));
+            modules.put(module(model), Map.of("prober", "http", "timeout", "5s", "http", Map.of(
+                    "method", "POST",
+                    "headers", Map.of("Content-Type", "application/json"),
+                    "body", chatRequest(model),
+                    "valid_status_codes", List.of())));
         }
-        return yaml.toString();
+        return Map.of("modules", modules);
     }
 
-    static String prometheus(boolean aggressive, int alertmanagerPort, int blackboxPort, String url, List<String> models) {
-        String interval = aggressive ? "5s" : "15s";
-        StringBuilder yaml = new StringBuilder("""
-                global:
-                  scrape_interval: %s
-                  evaluation_interval: %s
-                  scrape_timeout: %s
-                alerting:
-                  alertmanagers:
-                    - static_configs:
-                        - targets: ["127.0.0.1:%d"]
-                rule_files: [rules.yml]
-                scrape_configs:
-                """.formatted(interval, interval, aggressive ? "5s" : "10s", alertmanagerPort));
-        for (String model : models) {
-            yaml.append("""
-                      - job_name: chat_%s
-                        metrics_path: /probe
-                        params: {module: [chat_%s]}
-                        static_configs:
-                          - targets: ["%s"]
-                            labels: {model: %s}
-                        relabel_configs:
-                          - source_labels: [__address__]
-                            target_label: __param_target
-                          - target_label: __address__
-                            replacement: 127.0.0.1:%d
-                    """.formatted(model, model, url, model, blackboxPort));
+    Map<String, Object> prometheus(PrometheusProfile profile, int alertmanagerPort, int blackboxPort, String url,
+            List<String> models) {
+        return Map.of(
+                "global", Map.of("scrape_interval", profile.interval(), "evaluation_interval", profile.interval(),
+                        "scrape_timeout", profile.scrapeTimeout()),
+                "alerting", Map.of("alertmanagers", List.of(Map.of("static_configs",
+                        List.of(Map.of("targets", List.of("127.0.0.1:" + alertmanagerPort)))))),
+                "rule_files", List.of("rules.yml"),
+                "scrape_configs", models.stream().map(model -> Map.of(
+                        "job_name", module(model),
+                        "metrics_path", "/probe",
+                        "params", Map.of("module", List.of(module(model))),
+                        "static_configs", List.of(Map.of("targets", List.of(url), "labels", Map.of("model", model))),
+                        "relabel_configs", List.of(
+                                Map.of("source_labels", List.of("__address__"), "target_label", "__param_target"),
+                                Map.of("target_label", "__address__", "replacement", "127.0.0.1:" + blackboxPort))))
+                        .toList());
+    }
+
+    Map<String, Object> rules(PrometheusProfile profile) {
+        return Map.of("groups", List.of(Map.of("name", "llm", "rules", List.of(
+                Map.of("alert", "ProbeFailed", "expr", "probe_success == 0", "for", profile.ruleFor())))));
+    }
+
+    Map<String, Object> alertmanager(PrometheusProfile profile, int receiverPort) {
+        return Map.of(
+                "route", Map.of("receiver", "bench", "group_by", List.of("alertname", "model"),
+                        "group_wait", profile.groupWait(), "group_interval", profile.groupInterval(),
+                        "repeat_interval", "4h"),
+                "receivers", List.of(Map.of("name", "bench", "webhook_configs", List.of(Map.of(
+                        "url", "http://127.0.0.1:" + receiverPort + "/" + profile.stack(), "send_resolved", true)))));
+    }
+
+    private static String module(String model) {
+        return "chat_" + model;
+    }
+
+    private String chatRequest(String model) {
+        try {
+            return json.writeValueAsString(Map.of("model", model, "max_tokens", 5, "messages",
+                    List.of(Map.of("role", "user", "content", "Reply with the single word OK."))));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        return yaml.toString();
-    }
-
-    static String rules(boolean aggressive) {
-        return """
-                groups:
-                  - name: llm
-                    rules:
-                      - alert: ProbeFailed
-                        expr: probe_success == 0
-                        for: %s
-                """.formatted(aggressive ? "0s" : "1m");
-    }
-
-    static String alertmanager(boolean aggressive, int receiverPort, String path) {
-        return """
-                route:
-                  receiver: bench
-                  group_by: [alertname, model]
-                  group_wait: %s
-                  group_interval: %s
-                  repeat_interval: 4h
-                receivers:
-                  - name: bench
-                    webhook_configs:
-                      - url: http://127.0.0.1:%d/%s
-                        send_resolved: true
-                """.formatted(aggressive ? "0s" : "30s", aggressive ? "5s" : "5m", receiverPort, path);
     }
 }

@@ -1,9 +1,9 @@
 package dev.llmuptime.bench;
 
+import dev.llmuptime.config.AlertsConfig;
+import dev.llmuptime.config.TopicsConfig;
+import dev.llmuptime.embedded.kafka.FreePort;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,12 +25,12 @@ import java.util.concurrent.TimeUnit;
 final class PeerProcesses implements AutoCloseable {
 
     static final String RESULTS_TOPIC = "bench.peers.results";
-    static final List<String> MODELS = List.of("m-500", "m-429", "m-hang", "m-slow", PeersBench.NOISY);
 
     private final Path repo;
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final RunConfigYaml yaml = new RunConfigYaml();
     private String bootstrap;
 
     PeerProcesses(Path repo, Path work) {
@@ -40,26 +40,23 @@ final class PeerProcesses implements AutoCloseable {
 
     /** Starts everything and returns the simulated provider's root URL. */
     String startAll(int receiverPort) throws Exception {
-        int kafka = freePort();
-        int sim = freePort();
+        int kafka = FreePort.pick();
+        int sim = FreePort.pick();
         String simRoot = "http://127.0.0.1:" + sim;
         start("kafka", List.of("java", "-jar", jar("local-stack"), "--kafka-only", "--kafka-port", "" + kafka));
         start("simulator", List.of("java", "-jar", jar("local-stack"), "--simulator-only", "--simulator-port", "" + sim,
-                "--simulator-models", String.join(",", MODELS)));
+                "--simulator-models", String.join(",", PeersBench.MODELS)));
         await(simRoot + "/v1/models");
 
         bootstrap = "localhost:" + kafka;
-        int alertsDefault = freePort();
-        int alertsFast = freePort();
-        Path defaultConfig = write("ours-default.yaml", ours(bootstrap, simRoot + "/v1", "bench.alerts.default", 0)
-                + alerts(alertsDefault, receiverPort, "ours-default", ""));
-        Path fastConfig = write("ours-fast.yaml", ours(bootstrap, simRoot + "/v1", "bench.alerts.fast", 0)
-                + alerts(alertsFast, receiverPort, "ours-fast", """
-                  rules:
-                    - {name: down, condition: "consecutive-failures >= 1", severity: critical}
-                    - {name: slow, window: 1m, condition: "latency.p95 > 2000", min-samples: 1, severity: warning}
-                """));
-        Path probes = write("ours-probes.yaml", ours(bootstrap, simRoot + "/v1", "bench.alerts.default", freePort()));
+        URI simBaseUrl = URI.create(simRoot + "/v1");
+        int alertsDefault = FreePort.pick();
+        int alertsFast = FreePort.pick();
+        Path defaultConfig = ours("ours-default.yaml", simBaseUrl, "bench.alerts.default", 0,
+                ServiceConfigs.alerts(alertsDefault, receiver(receiverPort, "ours-default"), null));
+        Path fastConfig = ours("ours-fast.yaml", simBaseUrl, "bench.alerts.fast", 0,
+                ServiceConfigs.alerts(alertsFast, receiver(receiverPort, "ours-fast"), ServiceConfigs.FAST_RULES));
+        Path probes = ours("ours-probes.yaml", simBaseUrl, "bench.alerts.default", FreePort.pick(), null);
         start("aggregator-streams", List.of("java", "-jar", jar("aggregator-streams"), "--config",
                 probes.toString()));
         start("alert-consumer-default", List.of("java", "-jar", jar("alert-consumer"), "--config",
@@ -69,18 +66,19 @@ final class PeerProcesses implements AutoCloseable {
         await("http://127.0.0.1:" + alertsFast + "/health");
         start("probe-producer", List.of("java", "-jar", jar("probe-producer"), "--config", probes.toString()));
 
-        int blackbox = freePort();
-        write("blackbox.yml", PeerConfigs.blackbox(MODELS));
+        PeerConfigs peers = new PeerConfigs();
+        int blackbox = FreePort.pick();
+        write("blackbox.yml", yaml.document(peers.blackbox(PeersBench.MODELS)));
         start("blackbox", List.of("prometheus-blackbox-exporter", "--config.file=" + work.resolve("blackbox.yml"),
                 "--web.listen-address=127.0.0.1:" + blackbox));
-        for (String stack : List.of("prom-default", "prom-aggressive")) {
-            boolean aggressive = stack.equals("prom-aggressive");
-            int alertmanager = freePort();
-            int prometheus = freePort();
-            write(stack + "/alertmanager.yml", PeerConfigs.alertmanager(aggressive, receiverPort, stack));
-            write(stack + "/rules.yml", PeerConfigs.rules(aggressive));
-            write(stack + "/prometheus.yml", PeerConfigs.prometheus(aggressive, alertmanager, blackbox,
-                    simRoot + "/v1/chat/completions", MODELS));
+        for (PrometheusProfile profile : PrometheusProfile.ALL) {
+            String stack = profile.stack();
+            int alertmanager = FreePort.pick();
+            int prometheus = FreePort.pick();
+            write(stack + "/alertmanager.yml", yaml.document(peers.alertmanager(profile, receiverPort)));
+            write(stack + "/rules.yml", yaml.document(peers.rules(profile)));
+            write(stack + "/prometheus.yml", yaml.document(peers.prometheus(profile, alertmanager, blackbox,
+                    simRoot + "/v1/chat/completions", PeersBench.MODELS)));
             start(stack + "-alertmanager", List.of("prometheus-alertmanager",
                     "--config.file=" + work.resolve(stack + "/alertmanager.yml"),
                     "--storage.path=" + work.resolve(stack + "/alertmanager-data"),
@@ -99,39 +97,17 @@ final class PeerProcesses implements AutoCloseable {
         return bootstrap;
     }
 
-    /** Kafka, probes and aggregation sections shared by this project's services. */
-    private static String ours(String bootstrap, String simBaseUrl, String alertsTopic, int aggregatorPort) {
-        StringBuilder yaml = new StringBuilder("""
-                kafka:
-                  bootstrap-servers: %s
-                  topics: {probe-results: %s, stats: bench.peers.stats, alerts: %s}
-                  partitions: 1
-                probes:
-                  region: bench
-                  http-port: 0
-                  targets:
-                """.formatted(bootstrap, RESULTS_TOPIC, alertsTopic));
-        for (String model : MODELS) {
-            yaml.append("    - {id: ").append(model).append(", provider: openai-compatible, base-url: \"")
-                    .append(simBaseUrl).append("\", model: ").append(model)
-                    .append(", check: chat, interval: 5s, timeout: 5s, max-tokens: 5}\n");
-        }
-        yaml.append("""
-                aggregation:
-                  windows: [1m, 5m, 1h]
-                  grace: 10s
-                  http-port: %d
-                """.formatted(aggregatorPort));
-        return yaml.toString();
+    /** A configuration file of this project's services; each alert consumer writes its own alerts topic. */
+    private Path ours(String name, URI simBaseUrl, String alertsTopic, int aggregatorPort, AlertsConfig alerts)
+            throws IOException {
+        TopicsConfig topics = new TopicsConfig(RESULTS_TOPIC, "bench.peers.stats", alertsTopic);
+        return write(name, yaml.serviceConfig(ServiceConfigs.peers(bootstrap, topics, simBaseUrl, PeersBench.MODELS,
+                aggregatorPort, alerts)));
     }
 
-    private static String alerts(int port, int receiverPort, String path, String rules) {
-        return """
-                alerts:
-                  http-port: %d
-                %s  webhooks:
-                    - {name: bench, url: "http://127.0.0.1:%d/%s", format: generic}
-                """.formatted(port, rules, receiverPort, path);
+    /** Where a stack's alerts arrive: its path on the benchmark's receiver. */
+    private static URI receiver(int receiverPort, String stack) {
+        return URI.create("http://127.0.0.1:" + receiverPort + "/" + stack);
     }
 
     private String jar(String module) {
@@ -166,13 +142,7 @@ final class PeerProcesses implements AutoCloseable {
         throw new IllegalStateException(url + " did not become ready within 120 s; see the logs in " + work);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        }
-    }
-
+    /** Every port of the benchmark comes from here; a free port on loopback, bound by its process soon after. */
     @Override
     public void close() throws InterruptedException {
         List<Process> reversed = new ArrayList<>(processes);

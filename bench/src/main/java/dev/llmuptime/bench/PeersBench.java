@@ -1,17 +1,12 @@
 package dev.llmuptime.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Detection and resolve times of this project against Prometheus + blackbox_exporter +
@@ -28,59 +23,65 @@ import java.util.Random;
  */
 final class PeersBench {
 
-    static final List<String> STACKS = List.of("ours-default", "ours-fast", "prom-default", "prom-aggressive");
-    static final Map<String, String> FAULTS = new LinkedHashMap<>();
-
-    static {
-        FAULTS.put("m-500", "{\"model\":\"m-500\",\"mode\":\"error\",\"status\":500}");
-        FAULTS.put("m-429", "{\"model\":\"m-429\",\"mode\":\"rate-limit\"}");
-        FAULTS.put("m-hang", "{\"model\":\"m-hang\",\"mode\":\"hang\"}");
-        FAULTS.put("m-slow", "{\"model\":\"m-slow\",\"mode\":\"slow\",\"latencyMs\":3000}");
-    }
-
+    static final List<String> STACKS = List.of("ours-default", "ours-fast", PrometheusProfile.TUTORIAL.stack(),
+            PrometheusProfile.AGGRESSIVE.stack());
+    /** One fault per model, injected together in every trial. */
+    static final List<Fault> FAULTS = List.of(Fault.error("m-500", 500), Fault.rateLimit("m-429"), Fault.hang("m-hang"),
+            Fault.slow("m-slow", 3000));
+    static final List<String> FAULTY_MODELS = FAULTS.stream().map(Fault::model).toList();
     static final String NOISY = "m-noisy";
+    /** Every model the simulated provider serves and every stack probes. */
+    static final List<String> MODELS = Stream.concat(FAULTY_MODELS.stream(), Stream.of(NOISY)).toList();
+
+    private static final Operand REPO_DIR = Operand.required("REPO_DIR",
+            "root of this project, with the service jars built under */target");
+    private static final Operand TRIALS = Operand.required("TRIALS", "how many times every fault is injected");
+    private static final Operand HEALTHY_MINUTES = Operand.optional("HEALTHY_MINUTES",
+            "length of the healthy run before the trials, in minutes", "10");
+
+    static final Subcommand COMMAND = new Subcommand("peers",
+            "Detection and resolve times of this project and of Prometheus + Alertmanager on one simulated "
+                    + "provider.",
+            List.of(REPO_DIR, Operand.WORK_DIR, TRIALS, HEALTHY_MINUTES),
+            (arguments, out) -> run(arguments.path(REPO_DIR), arguments.path(Operand.WORK_DIR),
+                    arguments.wholeNumber(TRIALS, 0), Duration.ofMinutes(arguments.wholeNumber(HEALTHY_MINUTES, 0)), out));
 
     private PeersBench() {
     }
 
-    static void main(String[] args) throws Exception {
-        Path repo = Path.of(args[0]).toAbsolutePath();
-        Path work = Path.of(args[1]).toAbsolutePath();
-        int trials = Integer.parseInt(args[2]);
-        Duration healthyRun = Duration.ofMinutes(args.length > 3 ? Integer.parseInt(args[3]) : 10);
+    private static void run(Path repo, Path work, int trials, Duration healthyRun, PrintStream out) throws Exception {
         Random random = new Random();
         try (Receiver receiver = new Receiver(STACKS); PeerProcesses processes = new PeerProcesses(repo, work)) {
-            String sim = processes.startAll(receiver.port());
-            HttpClient http = HttpClient.newHttpClient();
-            fault(http, sim, "{\"model\":\"" + NOISY + "\",\"mode\":\"error\",\"status\":500,\"probability\":0.02}");
+            SimulatorFaults simulator = new SimulatorFaults(processes.startAll(receiver.port()));
+            simulator.apply(Fault.error(NOISY, 500).withProbability(0.02));
             long runStart = System.currentTimeMillis();
-            System.out.println("healthy run: " + healthyRun.toMinutes() + " min, " + NOISY + " failing 2 % at random");
+            out.println("healthy run: " + healthyRun.toMinutes() + " min, " + NOISY + " failing 2 % at random");
             Thread.sleep(healthyRun.toMillis());
             long healthyEnd = System.currentTimeMillis();
-            System.out.println(Report.falseAlarms(receiver.arrivals(), runStart, healthyEnd));
+            out.println(Report.falseAlarms(receiver.arrivals(), runStart, healthyEnd));
             List<Trial> done = new ArrayList<>();
             for (int t = 1; t <= trials; t++) {
                 Thread.sleep(5_000 + random.nextInt(15_000));
                 long faultAt = System.currentTimeMillis();
-                for (String fault : FAULTS.values()) {
-                    fault(http, sim, fault);
+                for (Fault fault : FAULTS) {
+                    simulator.apply(fault);
                 }
                 Thread.sleep(10_000 + random.nextInt(20_000));
                 long clearedAt = System.currentTimeMillis();
-                for (String model : FAULTS.keySet()) {
-                    fault(http, sim, "{\"model\":\"" + model + "\",\"mode\":\"healthy\"}");
+                for (String model : FAULTY_MODELS) {
+                    simulator.apply(Fault.healthy(model));
                 }
                 Trial trial = new Trial(t, faultAt, clearedAt);
                 awaitResolutions(trial, receiver);
                 done.add(trial);
-                System.out.println(trial.describe(receiver.arrivals()));
+                out.println(trial.describe(receiver.arrivals()));
             }
             long runEnd = System.currentTimeMillis();
             List<Receiver.Arrival> arrivals = receiver.arrivals();
-            System.out.println(Report.table(done, arrivals));
-            System.out.println(Report.falseAlarms(arrivals, runStart, healthyEnd));
-            System.out.println(Report.noisy(arrivals, runStart, runEnd));
-            System.out.println(new PipelineOverhead(arrivals,
+            out.println(Report.table(done, arrivals));
+            out.println(Report.falseAlarms(arrivals, runStart, healthyEnd));
+            out.println(Report.noisy(arrivals, runStart, runEnd));
+            out.println(new PipelineOverhead(arrivals,
                     ResultsTopic.readAll(processes.bootstrap(), PeerProcesses.RESULTS_TOPIC)).describe());
         }
     }
@@ -95,10 +96,5 @@ final class PeersBench {
         while (System.currentTimeMillis() < deadline && !trial.settled(receiver.arrivals())) {
             Thread.sleep(1_000);
         }
-    }
-
-    private static void fault(HttpClient http, String sim, String body) throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create(sim + "/_sim/faults")).POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.discarding());
     }
 }

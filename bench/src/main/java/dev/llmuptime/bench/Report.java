@@ -14,7 +14,7 @@ final class Report {
         StringBuilder table = new StringBuilder("\n| stack | fault | detection median (min-max) | resolve median "
                 + "(min-max) | detected | rules that fired |\n|---|---|---|---|---|---|\n");
         for (View view : View.ALL) {
-            for (String model : PeersBench.FAULTS.keySet()) {
+            for (String model : PeersBench.FAULTY_MODELS) {
                 List<Long> detections = new ArrayList<>();
                 List<Long> resolves = new ArrayList<>();
                 for (Trial trial : trials) {

@@ -22,7 +22,7 @@ record Trial(int number, long faultAt, long clearedAt) {
     boolean settled(List<Receiver.Arrival> arrivals) {
         for (String stack : PeersBench.STACKS) {
             View all = new View(stack, stack, Set.of());
-            for (String model : PeersBench.FAULTS.keySet()) {
+            for (String model : PeersBench.FAULTY_MODELS) {
                 if (detection(arrivals, all, model) != null && resolve(arrivals, all, model) == null) {
                     return false;
                 }
@@ -35,7 +35,7 @@ record Trial(int number, long faultAt, long clearedAt) {
         StringBuilder line = new StringBuilder("trial " + number + " (fault held " + (clearedAt - faultAt) / 1000
                 + " s), detection/resolve ms:");
         for (View view : View.ALL) {
-            for (String model : PeersBench.FAULTS.keySet()) {
+            for (String model : PeersBench.FAULTY_MODELS) {
                 line.append(' ').append(view.name().replace(' ', '_')).append('/').append(model).append('=')
                         .append(detection(arrivals, view, model)).append('/').append(resolve(arrivals, view, model));
             }

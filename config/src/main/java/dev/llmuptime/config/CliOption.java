@@ -2,7 +2,8 @@ package dev.llmuptime.config;
 
 /**
  * A command-line option: a flag ({@code --help}) or, with a {@code valueName}, an option that
- * takes a value ({@code --config FILE} or {@code --config=FILE}).
+ * takes a value ({@code --config FILE} or {@code --config=FILE}); or an operand, a positional
+ * argument named without dashes ({@code TARGETS}), filled in the order the operands are declared.
  */
 public record CliOption(String name, String valueName, String help) {
 
@@ -17,6 +18,14 @@ public record CliOption(String name, String valueName, String help) {
 
     public static CliOption withValue(String name, String valueName, String help) {
         return new CliOption(name, valueName, help);
+    }
+
+    public static CliOption operand(String name, String help) {
+        return new CliOption(name, null, help);
+    }
+
+    public boolean isOperand() {
+        return !name.startsWith("-");
     }
 
     public boolean takesValue() {

@@ -2,6 +2,7 @@ package dev.llmuptime.config;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,22 @@ public final class CommandLine {
         this.values = Map.copyOf(values);
     }
 
-    /** Parses {@code args} against {@code options}, or throws {@link UsageException}. */
+    /**
+     * Parses {@code args} against {@code options}, or throws {@link UsageException}. Arguments
+     * without dashes fill the operands among {@code options} in order; operands not given are absent.
+     */
     public static CommandLine parse(String[] args, List<CliOption> options) {
         Map<String, CliOption> byName = new LinkedHashMap<>();
-        options.forEach(option -> byName.put(option.name(), option));
+        options.stream().filter(option -> !option.isOperand()).forEach(option -> byName.put(option.name(), option));
+        Iterator<CliOption> operands = options.stream().filter(CliOption::isOperand).iterator();
         Set<String> flags = new HashSet<>();
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (!arg.startsWith("-") && operands.hasNext()) {
+                values.put(operands.next().name(), arg);
+                continue;
+            }
             int equals = arg.indexOf('=');
             String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
             CliOption option = byName.get(name);
