@@ -10,6 +10,7 @@ import dev.llmuptime.simulator.SimulatedProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** Entry point of {@code local-stack.jar}: the whole system on one machine, or one of its parts. */
 public final class LocalStackMain {
@@ -46,7 +47,7 @@ public final class LocalStackMain {
         });
     }
 
-    static LocalStack.Settings settings(Invocation invocation, java.util.function.Function<String, String> env) {
+    static LocalStack.Settings settings(Invocation invocation, Function<String, String> env) {
         CommandLine commandLine = invocation.commandLine();
         boolean kafkaOnly = commandLine.has(KAFKA_ONLY);
         boolean simulatorOnly = commandLine.has(SIMULATOR_ONLY);

@@ -2,6 +2,8 @@ package dev.llmuptime.ops;
 
 import dev.llmuptime.config.KafkaConfig;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +38,7 @@ public final class TopicSetup {
 
     /** The same, with {@code compacted} topics created with {@code cleanup.policy=compact}. */
     public static Mono<Void> ensure(KafkaConfig kafka, List<String> topics, List<String> compacted, Duration retryEvery) {
-        List<NewTopic> wanted = new java.util.ArrayList<>();
+        List<NewTopic> wanted = new ArrayList<>();
         topics.forEach(name -> wanted.add(new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue())));
         compacted.forEach(name -> wanted.add(new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue())
                 .configs(Map.of("cleanup.policy", "compact"))));
@@ -54,7 +56,7 @@ public final class TopicSetup {
     }
 
     private static void create(KafkaConfig kafka, List<NewTopic> topics) {
-        Map<String, Object> properties = new java.util.HashMap<>(kafka.clientProperties());
+        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(properties)) {
