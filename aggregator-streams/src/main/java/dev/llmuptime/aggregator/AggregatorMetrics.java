@@ -1,5 +1,6 @@
 package dev.llmuptime.aggregator;
 
+import dev.llmuptime.config.Durations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class AggregatorMetrics {
     void late(Duration window) {
         Counter.builder("llm.aggregator.late.results.dropped")
                 .description("Results that arrived after their window closed (window end + grace)")
-                .tag("window", dev.llmuptime.config.Durations.format(window)).register(registry).increment();
+                .tag("window", Durations.format(window)).register(registry).increment();
     }
 
     void emitted(boolean isFinal) {

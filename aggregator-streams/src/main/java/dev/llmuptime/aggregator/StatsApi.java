@@ -135,7 +135,7 @@ final class StatsApi {
 
     private Mono<Void> respond(HttpServerResponse response, Callable<JsonNode> query) {
         return Mono.fromCallable(query)
-                // State store reads go to RocksDB: off the event loop.
+                // State stores read RocksDB: disk I/O in native code, which BlockHound cannot see. Off the event loop.
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(body -> new Reply(200, body))
                 .onErrorResume(BadRequest.class, e -> Mono.just(new Reply(400, json.error(e.getMessage()))))

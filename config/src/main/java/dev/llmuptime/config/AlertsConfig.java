@@ -1,9 +1,11 @@
 package dev.llmuptime.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The alert-consumer's section. Without {@code rules}, {@link #DEFAULT_RULES} apply.
@@ -11,7 +13,7 @@ import java.util.Set;
  */
 public record AlertsConfig(
         @JsonProperty("http-port") Integer httpPort,
-        @JsonProperty("dashboard-url") java.net.URI dashboardUrl,
+        @JsonProperty("dashboard-url") URI dashboardUrl,
         @JsonProperty("rules") List<RuleConfig> rules,
         @JsonProperty("webhooks") List<WebhookConfig> webhooks) {
 
@@ -37,7 +39,7 @@ public record AlertsConfig(
         webhooks = List.copyOf(Check.orDefault(webhooks, List.of()));
         Check.unique("webhooks", webhooks, WebhookConfig::name, "name", "webhook");
         Check.unique("rules", rules, RuleConfig::name, "name", "rule");
-        Set<String> webhookNames = new java.util.TreeSet<>();
+        Set<String> webhookNames = new TreeSet<>();
         webhooks.forEach(webhook -> webhookNames.add(webhook.name()));
         for (int i = 0; i < rules.size(); i++) {
             RuleConfig rule = rules.get(i);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +14,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -124,10 +127,10 @@ public final class ConfigLoader {
         if (type == String.class) {
             return "a string";
         }
-        if (type == java.net.URI.class) {
+        if (type == URI.class) {
             return "a URL";
         }
-        if (java.util.List.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type)) {
             return "a list";
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
@@ -178,8 +181,7 @@ public final class ConfigLoader {
         }
 
         @Override
-        public Duration deserialize(JsonParser parser, com.fasterxml.jackson.databind.DeserializationContext context)
-                throws IOException {
+        public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             try {
                 return Durations.parse(parser.getValueAsString(parser.getText()));
             } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.llmuptime.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public record KafkaConfig(
 
     /** Properties every Kafka client starts from: the bootstrap servers and the pass-through ones. */
     public Map<String, Object> clientProperties() {
-        Map<String, Object> properties = new java.util.HashMap<>(client);
+        Map<String, Object> properties = new HashMap<>(client);
         properties.put("bootstrap.servers", bootstrapServers);
         return properties;
     }

@@ -1,5 +1,6 @@
 package dev.llmuptime.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -196,11 +197,13 @@ class ConfigErrorsTest {
 
     @Test
     void variablesInCommentsAreIgnored() {
-        new ConfigLoader(name -> null).parse("""
+        MonitorConfig config = new ConfigLoader(name -> null).parse("""
                 # api-key: ${OPENAI_API_KEY}
                 kafka:
                   partitions: 3   # or ${PARTITIONS}
                 """, "monitor.yaml");
+
+        assertThat(config.kafka().partitions()).isEqualTo(3);
     }
 
     @Test
@@ -238,7 +241,7 @@ class ConfigErrorsTest {
         assertThatThrownBy(() -> load(yaml))
                 .isInstanceOf(ConfigException.class)
                 .message()
-                .satisfies(message -> org.assertj.core.api.Assertions.assertThat(message)
+                .satisfies(message -> assertThat(message)
                         .contains(expected).doesNotContain("\n"));
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts of the system that run on this machine, in one JVM: the broker, the simulated
@@ -118,6 +119,8 @@ final class LocalStack implements AutoCloseable {
         if (broker != null) {
             out.println("Kafka broker:        " + broker.bootstrapServers() + "  (data in "
                     + broker.dataDir().toAbsolutePath().normalize() + ")");
+            KafkaLogFile.of(LoggerFactory.getILoggerFactory()).ifPresent(file -> out.println("Kafka log:           "
+                    + file + "  (what the broker and the Kafka clients warn about)"));
         }
         if (simulator != null) {
             out.println("Simulated provider:  " + simulator.baseUrl() + "  (models " + simulator.models()

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The packaged jars start, answer --help and --version, and reject bad input with exit code 2. */
+/**
+ * The packaged jars start, answer --help and --version, and reject bad input with exit code 2;
+ * local-stack keeps Kafka's warnings in a log file, off the console.
+ */
 class RunnableJarsIT {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -118,6 +121,41 @@ class RunnableJarsIT {
             assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("local-stack stops on SIGTERM").isTrue();
         }
         assertThat(workDir.resolve(".local-data/kafka/meta.properties")).exists();
+    }
+
+    @Test
+    void localStackKeepsKafkasWarningsOffTheConsoleInALogFileItNames() throws Exception {
+        int kafkaPort = FreePort.pick();
+        int simulatorPort = FreePort.pick();
+        Files.writeString(workDir.resolve("monitor.yaml"), """
+                kafka: {partitions: 1}
+                probes:
+                  http-port: %d
+                  targets:
+                    - {id: sim, provider: openai-compatible, base-url: "http://127.0.0.1:%d/v1", model: sim-small, check: chat}
+                aggregation: {http-port: %d}
+                alerts: {http-port: %d}
+                """.formatted(FreePort.pick(), simulatorPort, FreePort.pick(), FreePort.pick()));
+        Path console = workDir.resolve("stack.log");
+        Path kafkaLog = workDir.resolve(".local-data/logs/kafka.log");
+        Process stack = start("local-stack", "--config", "monitor.yaml", "--kafka-port", String.valueOf(kafkaPort),
+                "--simulator-port", String.valueOf(simulatorPort));
+        try {
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> Files.readString(console).contains("Press Ctrl-C to stop."));
+        } finally {
+            stack.destroy();
+            assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("local-stack stops on SIGTERM").isTrue();
+        }
+
+        List<String> lines = Files.readAllLines(console);
+        assertThat(lines).as("Kafka's warnings on the console").noneMatch(line -> line.contains(" WARN ")
+                && (line.contains("] o.a.k.") || line.contains("] org.apache.kafka.") || line.contains("] kafka.")));
+        assertThat(lines).anyMatch(line -> line.contains("Simulated LLM provider on http://127.0.0.1:" + simulatorPort))
+                .contains("Kafka log:           " + kafkaLog.toRealPath()
+                        + "  (what the broker and the Kafka clients warn about)");
+        assertThat(Files.readAllLines(kafkaLog))
+                .anyMatch(line -> line.contains(" WARN ") && line.contains("org.apache.kafka"));
     }
 
     private static List<String> command(String service, String... args) {

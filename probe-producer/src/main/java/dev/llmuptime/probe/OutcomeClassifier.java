@@ -1,14 +1,17 @@
 package dev.llmuptime.probe;
 
+import dev.llmuptime.config.Durations;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -65,7 +68,7 @@ final class OutcomeClassifier {
         if (failure instanceof ConnectException || failure instanceof UnknownHostException
                 || failure instanceof NoRouteToHostException || failure instanceof SSLException
                 || failure instanceof PrematureCloseException || failure instanceof ClosedChannelException
-                || failure instanceof java.io.IOException) {
+                || failure instanceof IOException) {
             return Outcome.CONNECTION_ERROR;
         }
         if (failure.getCause() != null && failure.getCause() != failure) {
@@ -77,7 +80,7 @@ final class OutcomeClassifier {
     /** A short, typed description of a failure, without stack trace. */
     static String describe(Throwable failure, TargetConfig target) {
         if (failure instanceof TimeoutException) {
-            return "no complete answer within " + dev.llmuptime.config.Durations.format(target.timeout());
+            return "no complete answer within " + Durations.format(target.timeout());
         }
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
@@ -88,7 +91,7 @@ final class OutcomeClassifier {
         if (!answer.succeeded()) {
             return answer;
         }
-        java.util.regex.Pattern pattern = target.expect().contentPattern();
+        Pattern pattern = target.expect().contentPattern();
         if (pattern != null && answer.content() != null && !pattern.matcher(answer.content()).find()) {
             return new Answer(Outcome.CONTENT_MISMATCH, "answer does not match content-regex: "
                     + quote(answer.content()), null, answer.content(), answer.outputTokens(), answer.tokensPerSecond());
@@ -96,7 +99,7 @@ final class OutcomeClassifier {
         Duration maxLatency = target.expect().maxLatency();
         if (maxLatency != null && latency.compareTo(maxLatency) > 0) {
             return new Answer(Outcome.SLOW, "took " + latency.toMillis() + " ms, more than max-latency "
-                    + dev.llmuptime.config.Durations.format(maxLatency), null, answer.content(),
+                    + Durations.format(maxLatency), null, answer.content(),
                     answer.outputTokens(), answer.tokensPerSecond());
         }
         return answer;

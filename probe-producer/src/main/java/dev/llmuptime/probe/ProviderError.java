@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The error a provider sent with a non-2xx status. Understands OpenAI's
@@ -41,7 +42,7 @@ record ProviderError(String code, String type, String message) {
     }
 
     boolean mentionsMissingModel() {
-        String text = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
         return is("model_not_found") || text.contains("model") && (text.contains("not found")
                 || text.contains("does not exist") || text.contains("not exist"));
     }

@@ -1,6 +1,7 @@
 package dev.llmuptime.schema;
 
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -10,7 +11,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * stays null both ways. Decoding failures are {@link RecordDecodingException}s that name the
  * topic.
  */
-public class AvroSerde<T extends org.apache.avro.specific.SpecificRecord> implements Serde<T> {
+public class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     private final SingleObjectCodec<T> codec;
 

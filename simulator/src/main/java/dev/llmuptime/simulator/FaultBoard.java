@@ -1,5 +1,6 @@
 package dev.llmuptime.simulator;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ final class FaultBoard {
     }
 
     List<Fault> all() {
-        return faults.values().stream().sorted(java.util.Comparator.comparing(Fault::model)).toList();
+        return faults.values().stream().sorted(Comparator.comparing(Fault::model)).toList();
     }
 
     /** The behaviour for one request to {@code model}, after rolling the fault's probability. */

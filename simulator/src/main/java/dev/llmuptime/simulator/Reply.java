@@ -1,6 +1,7 @@
 package dev.llmuptime.simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ record Reply(int status, Map<String, String> headers, List<Part> parts) {
         if (parts.isEmpty()) {
             return this;
         }
-        List<Part> delayed = new java.util.ArrayList<>(parts);
+        List<Part> delayed = new ArrayList<>(parts);
         delayed.set(0, new Part(parts.get(0).delay().plus(extra), parts.get(0).text()));
         return new Reply(status, headers, delayed);
     }

@@ -1,5 +1,6 @@
 package dev.llmuptime.testkit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -48,7 +49,7 @@ public final class KafkaCluster {
 
     /** Creates the named topics, each with {@code partitions} partitions. */
     public void createTopics(int partitions, String... names) {
-        List<NewTopic> topics = java.util.Arrays.stream(names)
+        List<NewTopic> topics = Arrays.stream(names)
                 .map(name -> new NewTopic(name, partitions, (short) 1)).toList();
         try (Admin admin = admin()) {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);

@@ -1,6 +1,8 @@
 package dev.llmuptime.testkit;
 
 import dev.llmuptime.embedded.kafka.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,8 +50,8 @@ public final class SharedKafka implements ParameterResolver {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0);
             log.info("Tests use the embedded Kafka broker at {}", broker.bootstrapServers());
             return new RunningCluster(new KafkaCluster(broker.bootstrapServers(), "embedded"), broker::close);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
