@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,7 +51,7 @@ class AggregatorServiceTest {
     @TempDir
     Path stateDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private KafkaCluster kafka;
     private AggregatorService service;
     private String resultsTopic;
@@ -72,13 +73,19 @@ class AggregatorServiceTest {
     @Test
     void aggregatesResultsAndServesThemOverTheApi() throws Exception {
         Instant now = Instant.now();
+        Instant first = oneMinuteWindowHolding(now.minusSeconds(3), Duration.ofSeconds(2));
         sendResults(List.of(
-                result("chat-a", "eu", now.minusSeconds(3), Outcome.SUCCESS, 420L, 120L),
-                result("chat-a", "us", now.minusSeconds(2), Outcome.SUCCESS, 380L, 100L),
-                result("chat-b", "eu", now.minusSeconds(2), Outcome.SERVER_ERROR, 50L, null),
-                result("chat-b", "eu", now.minusSeconds(1), Outcome.SERVER_ERROR, 40L, null)));
+                result("chat-a", "eu", first, Outcome.SUCCESS, 420L, 120L),
+                result("chat-a", "us", first.plusSeconds(1), Outcome.SUCCESS, 380L, 100L),
+                result("chat-b", "eu", first.plusSeconds(1), Outcome.SERVER_ERROR, 50L, null),
+                result("chat-b", "eu", first.plusSeconds(2), Outcome.SERVER_ERROR, 40L, null)));
 
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> targets().size() == 2);
+        // Until all four results are counted: the targets are listed as soon as the first of each is.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            JsonNode listed = targets();
+            return listed.size() == 2 && listed.get(0).path("probesLastHour").asLong() == 2
+                    && listed.get(1).path("consecutiveFailures").asInt() == 2;
+        });
         JsonNode targets = targets();
         JsonNode a = targets.get(0);
         assertThat(a.path("targetId").asText()).isEqualTo("chat-a");
@@ -183,8 +190,14 @@ class AggregatorServiceTest {
     }
 
     private HttpResponse<String> getText(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code preferred}, or the latest start before it that keeps {@code span} inside one 1-minute window. */
+    private static Instant oneMinuteWindowHolding(Instant preferred, Duration span) {
+        Instant windowStart = preferred.plus(span).truncatedTo(ChronoUnit.MINUTES);
+        return preferred.isBefore(windowStart) ? windowStart.minus(span).minusSeconds(1) : preferred;
     }
 
     private record Reply(int status, JsonNode body) {

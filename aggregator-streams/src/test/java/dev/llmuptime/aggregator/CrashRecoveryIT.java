@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ class CrashRecoveryIT {
                 """.formatted(kafka.bootstrapServers(), results, stats, results, work.resolve("state")));
 
         // Ten minutes of probes, 33 per second of event time, ending a minute ago.
-        Instant start = Instant.now().minus(Duration.ofMinutes(11)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant start = Instant.now().minus(Duration.ofMinutes(11)).truncatedTo(ChronoUnit.MINUTES);
         Map<Instant, Long> expected = new HashMap<>();
         try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 kafka.bootstrapServers(), "linger.ms", 20), new StringSerializer(), new ProbeResultSerde().serializer())) {
@@ -71,7 +72,7 @@ class CrashRecoveryIT {
                 ProbeResult result = StatsTopologyTest.result("t", "eu", at, i % 7 == 0 ? Outcome.TIMEOUT : Outcome.SUCCESS,
                         100L + i % 50, null);
                 producer.send(new ProducerRecord<>(results, null, at.toEpochMilli(), "t", result));
-                expected.merge(at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), 1L, Long::sum);
+                expected.merge(at.truncatedTo(ChronoUnit.MINUTES), 1L, Long::sum);
             }
             producer.flush();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import java.util.Arrays;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The stated accuracy holds on a latency-like distribution, and merged sketches give the union's percentiles. */
@@ -23,7 +24,7 @@ class SketchesTest {
         for (double q : QUANTILES) {
             double exact = exact(sorted, q);
             assertThat(sketch.getValueAtQuantile(q)).as("p%s", q * 100)
-                    .isCloseTo(exact, org.assertj.core.data.Offset.offset(exact * Sketches.RELATIVE_ACCURACY));
+                    .isCloseTo(exact, Offset.offset(exact * Sketches.RELATIVE_ACCURACY));
         }
     }
 
@@ -50,7 +51,7 @@ class SketchesTest {
             double exact = exact(union, q);
             assertThat(merged.getValueAtQuantile(q)).as("p%s", q * 100)
                     .isEqualTo(direct.getValueAtQuantile(q))
-                    .isCloseTo(exact, org.assertj.core.data.Offset.offset(exact * Sketches.RELATIVE_ACCURACY));
+                    .isCloseTo(exact, Offset.offset(exact * Sketches.RELATIVE_ACCURACY));
         }
         assertThat(merged.getCount()).isEqualTo(100_000);
     }

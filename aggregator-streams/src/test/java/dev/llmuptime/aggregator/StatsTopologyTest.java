@@ -16,16 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 
 /** The real topology, driven record by record with explicit timestamps and a mocked wall clock. */
 class StatsTopologyTest {
@@ -74,7 +75,7 @@ class StatsTopologyTest {
         assertThat(eu.getUptime()).isEqualTo(1.0);
         assertThat(eu.getLatency().getMax()).isEqualTo(300.0);
         assertThat(eu.getLatency().getMean()).isEqualTo(200.0);
-        assertThat(eu.getTtft().getP50()).isCloseTo(40.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(eu.getTtft().getP50()).isCloseTo(40.0, Offset.offset(0.5));
         assertThat(eu.getFinal$()).isFalse();
         assertThat(eu.getWindowStart()).isEqualTo(T0);
         assertThat(eu.getWindowEnd()).isEqualTo(T0.plusSeconds(60));
@@ -83,7 +84,7 @@ class StatsTopologyTest {
         WindowStats all = latest(emitted, "*", Duration.ofMinutes(1));
         assertThat(all.getCount()).isEqualTo(3);
         assertThat(all.getOutcomeCounts()).containsEntry("SUCCESS", 2L).containsEntry("TIMEOUT", 1L);
-        assertThat(all.getUptime()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(all.getUptime()).isCloseTo(2.0 / 3, Offset.offset(1e-9));
         assertThat(all.getLatency().getMax()).as("latency is over up probes only").isEqualTo(300.0);
         assertThat(all.getLastOutcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(all.getConsecutiveFailures()).isEqualTo(1);
@@ -155,7 +156,7 @@ class StatsTopologyTest {
 
         WindowStats all = latest(stats.readValuesToList(), "*", Duration.ofMinutes(1));
         assertThat(all.getCount()).isEqualTo(5);
-        assertThat(all.getUptime()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(all.getUptime()).isCloseTo(1.0 / 3, Offset.offset(1e-9));
         assertThat(all.getLastOutcome()).isEqualTo(Outcome.CLIENT_ERROR);
         assertThat(all.getConsecutiveSuccesses()).isEqualTo(1);
         assertThat(all.getConsecutiveFailures()).isZero();

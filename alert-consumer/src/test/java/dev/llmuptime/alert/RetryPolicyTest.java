@@ -2,6 +2,7 @@ package dev.llmuptime.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
@@ -29,7 +30,7 @@ class RetryPolicyTest {
 
     @Test
     void networkErrorsAreRetried() {
-        Attempt attempt = RetryPolicy.networkError(new java.net.ConnectException("Connection refused"));
+        Attempt attempt = RetryPolicy.networkError(new ConnectException("Connection refused"));
 
         assertThat(attempt.result()).isEqualTo(Attempt.Result.RETRY);
         assertThat(attempt.reason()).isEqualTo("ConnectException: Connection refused");

@@ -6,6 +6,7 @@ import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.testkit.ProbeResults;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class PeersReportTest {
                 resolved("prom-aggressive", "m-hang", "ProbeFailed", 6_000));
 
         assertThat(trial.settled(fired)).isFalse();
-        List<Receiver.Arrival> resolved = new java.util.ArrayList<>(fired);
+        List<Receiver.Arrival> resolved = new ArrayList<>(fired);
         resolved.add(resolved("ours-fast", "m-hang", "down", 32_000));
         assertThat(trial.settled(resolved)).as("prom-aggressive fired before this trial").isTrue();
     }

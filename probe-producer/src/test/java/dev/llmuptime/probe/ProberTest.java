@@ -6,17 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.CheckType;
 import dev.llmuptime.config.ExpectConfig;
 import dev.llmuptime.config.TargetConfig;
-import dev.llmuptime.simulator.Fault;
-import dev.llmuptime.simulator.FaultMode;
 import dev.llmuptime.embedded.kafka.FreePort;
-import dev.llmuptime.simulator.Pacing;
-import dev.llmuptime.simulator.SimulatedProvider;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.simulator.Fault;
+import dev.llmuptime.simulator.FaultMode;
+import dev.llmuptime.simulator.Pacing;
+import dev.llmuptime.simulator.SimulatedProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +71,7 @@ class ProberTest {
     @Test
     void laterProbesReuseTheConnection() {
         ProbeResult first = probe(target("sim-small", CheckType.CHAT));
-        java.util.List<ProbeResult> later = java.util.stream.IntStream.range(0, 5)
+        List<ProbeResult> later = IntStream.range(0, 5)
                 .mapToObj(i -> probe(target("sim-small", CheckType.CHAT))).toList();
 
         assertThat(first.getConnectMs()).isNotNull();
@@ -238,7 +241,7 @@ class ProberTest {
         Instant scheduledAt = Instant.now();
         ProbeResult result = prober.probe(target, scheduledAt).block(Duration.ofSeconds(10));
         assertThat(result).isNotNull();
-        assertThat(result.getScheduledAt()).isEqualTo(scheduledAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(result.getScheduledAt()).isEqualTo(scheduledAt.truncatedTo(ChronoUnit.MILLIS));
         assertThat(result.getStartedAt()).isAfterOrEqualTo(result.getScheduledAt());
         assertThat(result.getTargetId()).isEqualTo(target.id());
         assertThat(result.getProbeId()).hasSize(36);
