@@ -4,8 +4,10 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.aggregator.state.WindowAccumulator;
 import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.Percentiles;
 import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.schema.UptimeCounts;
 import dev.llmuptime.schema.WindowStats;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -64,9 +66,6 @@ final class Accumulators {
 
     static WindowStats toStats(WindowAccumulator state, boolean isFinal, long emittedAt) {
         Map<String, Long> counts = state.getOutcomeCounts();
-        long up = counts.getOrDefault(Outcome.SUCCESS.name(), 0L) + counts.getOrDefault(Outcome.SLOW.name(), 0L);
-        long countable = state.getCount() - counts.getOrDefault(Outcome.AUTH_ERROR.name(), 0L)
-                - counts.getOrDefault(Outcome.CLIENT_ERROR.name(), 0L);
         DDSketch latency = Sketches.decode(state.getLatencySketch());
         DDSketch ttft = Sketches.decode(state.getTtftSketch());
         DDSketch tokensPerSecond = Sketches.decode(state.getTokensPerSecondSketch());
@@ -78,7 +77,7 @@ final class Accumulators {
                 .setFinal$(isFinal)
                 .setCount(state.getCount())
                 .setOutcomeCounts(new HashMap<>(counts))
-                .setUptime(countable == 0 ? null : (double) up / countable)
+                .setUptime(UptimeCounts.of(state.getCount(), counts).uptime())
                 .setLatency(percentiles(latency, state.getLatencySum(), state.getLatencyMax()))
                 .setTtft(percentiles(ttft, state.getTtftSum(), state.getTtftMax()))
                 .setTokensPerSecondP50(tokensPerSecond.isEmpty() ? null : tokensPerSecond.getValueAtQuantile(0.5))

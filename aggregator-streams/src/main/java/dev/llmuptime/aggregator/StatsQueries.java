@@ -3,8 +3,8 @@ package dev.llmuptime.aggregator;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.aggregator.state.WindowAccumulator;
-import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Percentiles;
+import dev.llmuptime.schema.UptimeCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -44,9 +45,9 @@ final class StatsQueries {
         Map<String, Streak> targets = new TreeMap<>();
         try (KeyValueIterator<String, Streak> all = streaks().all()) {
             all.forEachRemaining(entry -> {
-                String[] parts = entry.key.split("\u0000", -1);
-                if (parts.length == 2 && parts[1].equals(WindowStatsProcessor.ALL_REGIONS)) {
-                    targets.put(parts[0], entry.value);
+                StreakKey key = StreakKey.parse(entry.key);
+                if (key.region().equals(WindowStatsProcessor.ALL_REGIONS)) {
+                    targets.put(key.targetId(), entry.value);
                 }
             });
         }
@@ -56,14 +57,13 @@ final class StatsQueries {
     /** Closed and open windows of one target, region and size starting in [from, to), oldest first. */
     List<WindowAccumulator> series(String targetId, String region, Duration window, Instant from, Instant to) {
         List<WindowAccumulator> series = new ArrayList<>();
-        String key = StoreKeys.series(targetId, region, window.toMillis());
+        String key = new SeriesKey(targetId, region, window.toMillis()).encode();
         ReadOnlyWindowStore<String, WindowAccumulator> history = streams.store(StoreQueryParameters.fromNameAndType(
                 HistoryRetention.storeName(window), QueryableStoreTypes.windowStore()));
         try (WindowStoreIterator<WindowAccumulator> closed = history.fetch(key, from, to.minusMillis(1))) {
             closed.forEachRemaining(entry -> series.add(entry.value));
         }
-        try (KeyValueIterator<String, WindowAccumulator> open = live().prefixScan(key,
-                new org.apache.kafka.common.serialization.StringSerializer())) {
+        try (KeyValueIterator<String, WindowAccumulator> open = live().prefixScan(key, new StringSerializer())) {
             open.forEachRemaining(entry -> {
                 long start = entry.value.getWindowStart();
                 if (start >= from.toEpochMilli() && start < to.toEpochMilli()) {
@@ -109,7 +109,7 @@ final class StatsQueries {
     }
 
     Optional<Streak> streak(String targetId) {
-        return Optional.ofNullable(streaks().get(StoreKeys.streak(targetId, WindowStatsProcessor.ALL_REGIONS)));
+        return Optional.ofNullable(streaks().get(new StreakKey(targetId, WindowStatsProcessor.ALL_REGIONS).encode()));
     }
 
     private ReadOnlyKeyValueStore<String, WindowAccumulator> live() {
@@ -124,8 +124,7 @@ final class StatsQueries {
 
     /** Windows merged: exact counts, and sketches merged into the sketch of all their probes. */
     static final class Rollup {
-        private long up;
-        private long countable;
+        private UptimeCounts uptime = new UptimeCounts(0, 0);
         private long count;
         private final DDSketch latency = Sketches.empty();
         private final DDSketch ttft = Sketches.empty();
@@ -138,11 +137,7 @@ final class StatsQueries {
         private String check;
 
         void add(WindowAccumulator state) {
-            Map<String, Long> counts = state.getOutcomeCounts();
-            long monitorSide = counts.getOrDefault(Outcome.AUTH_ERROR.name(), 0L)
-                    + counts.getOrDefault(Outcome.CLIENT_ERROR.name(), 0L);
-            up += counts.getOrDefault(Outcome.SUCCESS.name(), 0L) + counts.getOrDefault(Outcome.SLOW.name(), 0L);
-            countable += state.getCount() - monitorSide;
+            uptime = uptime.plus(UptimeCounts.of(state.getCount(), state.getOutcomeCounts()));
             count += state.getCount();
             latency.mergeWith(Sketches.decode(state.getLatencySketch()));
             ttft.mergeWith(Sketches.decode(state.getTtftSketch()));
@@ -156,7 +151,7 @@ final class StatsQueries {
         }
 
         Double uptime() {
-            return countable == 0 ? null : (double) up / countable;
+            return uptime.uptime();
         }
 
         long count() {

@@ -2,12 +2,13 @@ package dev.llmuptime.aggregator;
 
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.ProbeResult;
 
 /**
  * A target's current streak, in probe order: up outcomes extend the success streak, outcomes
  * that count against uptime extend the failure streak, AUTH_ERROR and CLIENT_ERROR leave both
- * as they are. A result older than the last one seen does not change the streak.
+ * as they are ({@link Outcomes}). A result older than the last one seen does not change the streak.
  */
 final class Streaks {
 
@@ -25,7 +26,7 @@ final class Streaks {
         if (Outcomes.isUp(outcome)) {
             successes++;
             failures = 0;
-        } else if (!Outcomes.isMonitorSide(outcome)) {
+        } else if (Outcomes.countsAgainstUptime(outcome)) {
             failures++;
             successes = 0;
         }

@@ -2,6 +2,7 @@ package dev.llmuptime.aggregator;
 
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.Outcomes;
 import java.time.Duration;
 import java.time.Instant;
 

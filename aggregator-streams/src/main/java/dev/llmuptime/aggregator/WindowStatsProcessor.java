@@ -47,10 +47,10 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
     private final Map<Long, WindowStore<String, WindowAccumulator>> history = new HashMap<>();
     private KeyValueStore<String, Streak> streaks;
     /** Open windows by the stream time at which they close. Rebuilt from the live store on start. */
-    private final NavigableMap<Long, Set<String>> closing = new TreeMap<>();
+    private final NavigableMap<Long, Set<WindowKey>> closing = new TreeMap<>();
     /** When each open window was last emitted (wall clock), and which changed since. */
-    private final Map<String, Long> lastEmitted = new HashMap<>();
-    private final Set<String> dirty = new HashSet<>();
+    private final Map<WindowKey, Long> lastEmitted = new HashMap<>();
+    private final Set<WindowKey> dirty = new HashSet<>();
 
     WindowStatsProcessor(List<Duration> windows, Duration grace, AggregatorMetrics metrics) {
         this.windows = List.copyOf(windows);
@@ -68,7 +68,7 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
         this.streaks = context.getStateStore(STREAK_STORE);
         try (KeyValueIterator<String, WindowAccumulator> all = live.all()) {
             all.forEachRemaining(entry -> closing.computeIfAbsent(closesAt(entry.value), at -> new HashSet<>())
-                    .add(entry.key));
+                    .add(WindowKey.parse(entry.key)));
         }
         context.schedule(Duration.ofMillis(200), PunctuationType.WALL_CLOCK_TIME, this::emitDirty);
     }
@@ -84,7 +84,7 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
         long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
         Map<String, Streak> updatedStreaks = new HashMap<>();
         for (String region : List.of(result.getRegion(), ALL_REGIONS)) {
-            String key = StoreKeys.streak(result.getTargetId(), region);
+            String key = new StreakKey(result.getTargetId(), region).encode();
             Streak streak = Streaks.next(streaks.get(key), result);
             streaks.put(key, streak);
             updatedStreaks.put(region, streak);
@@ -98,14 +98,14 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
                 continue;
             }
             for (String region : List.of(result.getRegion(), ALL_REGIONS)) {
-                String key = StoreKeys.window(result.getTargetId(), region, size, start);
-                WindowAccumulator state = live.get(key);
+                WindowKey key = new WindowKey(result.getTargetId(), region, size, start);
+                WindowAccumulator state = live.get(key.encode());
                 if (state == null) {
                     state = Accumulators.empty(result, region, size, start);
                     closing.computeIfAbsent(closesAt(state), closeTime -> new HashSet<>()).add(key);
                 }
                 Accumulators.add(state, result, updatedStreaks.get(region));
-                live.put(key, state);
+                live.put(key.encode(), state);
                 if (now - lastEmitted.getOrDefault(key, Long.MIN_VALUE / 2) >= LIVE_INTERVAL.toMillis()) {
                     emit(key, state, false, now);
                 } else {
@@ -118,9 +118,9 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
 
     private void emitDirty(long now) {
         for (var iterator = dirty.iterator(); iterator.hasNext(); ) {
-            String key = iterator.next();
+            WindowKey key = iterator.next();
             if (now - lastEmitted.getOrDefault(key, Long.MIN_VALUE / 2) >= LIVE_INTERVAL.toMillis()) {
-                WindowAccumulator state = live.get(key);
+                WindowAccumulator state = live.get(key.encode());
                 iterator.remove();
                 if (state != null) {
                     emit(key, state, false, now);
@@ -131,14 +131,12 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
 
     private void closeUpTo(long streamTime, long now) {
         while (!closing.isEmpty() && closing.firstKey() <= streamTime) {
-            for (String key : closing.pollFirstEntry().getValue()) {
-                WindowAccumulator state = live.get(key);
+            for (WindowKey key : closing.pollFirstEntry().getValue()) {
+                WindowAccumulator state = live.get(key.encode());
                 if (state != null) {
                     emit(key, state, true, now);
-                    history.get(state.getWindowSize()).put(
-                            StoreKeys.series(state.getTargetId(), state.getRegion(), state.getWindowSize()), state,
-                            state.getWindowStart());
-                    live.delete(key);
+                    history.get(key.windowSize()).put(key.series().encode(), state, key.windowStart());
+                    live.delete(key.encode());
                 }
                 dirty.remove(key);
                 lastEmitted.remove(key);
@@ -146,7 +144,7 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
         }
     }
 
-    private void emit(String key, WindowAccumulator state, boolean isFinal, long now) {
+    private void emit(WindowKey key, WindowAccumulator state, boolean isFinal, long now) {
         WindowStats stats = Accumulators.toStats(state, isFinal, now);
         context.forward(new Record<>(state.getTargetId(), stats, now));
         lastEmitted.put(key, now);

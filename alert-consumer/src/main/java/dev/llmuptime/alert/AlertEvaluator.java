@@ -13,10 +13,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,20 +44,16 @@ import org.slf4j.LoggerFactory;
 final class AlertEvaluator implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
-    /** lastSeen is persisted at most this often per target: enough for no-data after a restart. */
-    private static final long SEEN_PERSIST_EVERY_MS = 10_000;
 
     private final MonitorConfig config;
     private final List<Rule> rules;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final String stateTopic;
+    private final StateTopic state;
     /** Consumer group and transactional id: one active evaluator; a second one fences the first. */
     private final String group;
-    private final StateCodec codec = new StateCodec();
     private final WindowStatsSerde statsSerde = new WindowStatsSerde();
     private final AlertEventSerde alertSerde = new AlertEventSerde();
-    private final Map<String, Long> seenPersisted = new HashMap<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
     private volatile boolean healthy;
@@ -64,7 +63,7 @@ final class AlertEvaluator implements Runnable {
         this.rules = rules;
         this.clock = clock;
         this.registry = registry;
-        this.stateTopic = stateTopic(config);
+        this.state = new StateTopic(stateTopic(config));
         this.group = config.kafka().topics().alerts() + ".evaluator";
     }
 
@@ -119,49 +118,24 @@ final class AlertEvaluator implements Runnable {
             restore(engine);
             producer.initTransactions();
             // Healthy once partitions are assigned: from then on no new stats record is missed.
-            stats.subscribe(List.of(topics.stats()), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+            stats.subscribe(List.of(topics.stats()), new ConsumerRebalanceListener() {
                 @Override
-                public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 }
 
                 @Override
-                public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     healthy = true;
                 }
             });
             log.info("Evaluating {} rules on {}", rules.size(), topics.stats());
             while (running) {
                 ConsumerRecords<String, byte[]> records = stats.poll(Duration.ofMillis(250));
-                long now = clock.millis();
-                List<ProducerRecord<String, byte[]>> out = new java.util.ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    if (record.value() == null) {
-                        continue;
-                    }
-                    try {
-                        WindowStats windowStats = statsSerde.deserializer().deserialize(record.topic(), record.value());
-                        engine.onStats(windowStats, now).forEach(event -> out.add(alert(event)));
-                    } catch (RecordDecodingException e) {
-                        out.add(deadLetter(record, e));
-                    }
+                Decisions decisions = decide(engine, records, clock.millis());
+                List<ProducerRecord<String, byte[]>> changes = state.changes(engine);
+                if (!records.isEmpty() || !decisions.isEmpty() || !changes.isEmpty()) {
+                    commit(producer, stats, records, decisions, changes);
                 }
-                engine.onTick(now).forEach(event -> out.add(alert(event)));
-                engine.drainChangedStates().forEach((key, state) -> out.add(new ProducerRecord<>(stateTopic,
-                        StateCodec.ALERT + key, state == null ? null : codec.encode(state))));
-                engine.drainChangedSeen().forEach((target, at) -> {
-                    if (at - seenPersisted.getOrDefault(target, 0L) >= SEEN_PERSIST_EVERY_MS) {
-                        seenPersisted.put(target, at);
-                        out.add(new ProducerRecord<>(stateTopic, StateCodec.SEEN + target, codec.encodeSeen(at)));
-                    }
-                });
-                if (records.isEmpty() && out.isEmpty()) {
-                    continue;
-                }
-                producer.beginTransaction();
-                out.forEach(producer::send);
-                producer.sendOffsetsToTransaction(offsets(records), stats.groupMetadata());
-                producer.commitTransaction();
-                out.stream().filter(record -> record.topic().equals(topics.alerts())).forEach(this::count);
             }
         } finally {
             consumer = null;
@@ -172,31 +146,43 @@ final class AlertEvaluator implements Runnable {
     private void restore(RuleEngine engine) {
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties(null, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor(stateTopic).stream()
-                    .map(info -> new TopicPartition(stateTopic, info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-            int restored = 0;
-            while (partitions.stream().anyMatch(partition -> reader.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                    if (record.key().startsWith(StateCodec.ALERT)) {
-                        String key = record.key().substring(StateCodec.ALERT.length());
-                        if (record.value() == null) {
-                            engine.restore(key, null);
-                        } else {
-                            engine.restore(key, codec.decodeAlert(record.value()));
-                            restored++;
-                        }
-                    } else if (record.key().startsWith(StateCodec.SEEN) && record.value() != null) {
-                        engine.restoreSeen(record.key().substring(StateCodec.SEEN.length()),
-                                codec.decodeSeen(record.value()));
-                    }
-                }
-            }
-            engine.drainChangedStates();
-            log.info("Restored {} active alert states from {}", restored, stateTopic);
+            int restored = state.restore(reader, engine);
+            log.info("Restored {} active alert states from {}", restored, state.name());
         }
+    }
+
+    /** Runs the rules on the polled stats, then the timers. */
+    private Decisions decide(RuleEngine engine, ConsumerRecords<String, byte[]> records, long now) {
+        List<AlertEvent> alerts = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
+            try {
+                WindowStats windowStats = statsSerde.deserializer().deserialize(record.topic(), record.value());
+                alerts.addAll(engine.onStats(windowStats, now));
+            } catch (RecordDecodingException e) {
+                deadLetters.add(deadLetter(record, e));
+            }
+        }
+        alerts.addAll(engine.onTick(now));
+        return new Decisions(alerts, deadLetters);
+    }
+
+    /**
+     * Writes the transitions, the dead letters and the rules' new state together with the consumed
+     * offsets, in one transaction; counts the transitions once it committed.
+     */
+    private void commit(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> stats,
+            ConsumerRecords<String, byte[]> records, Decisions decisions, List<ProducerRecord<String, byte[]>> changes) {
+        producer.beginTransaction();
+        decisions.alerts().forEach(event -> producer.send(alert(event)));
+        decisions.deadLetters().forEach(producer::send);
+        changes.forEach(producer::send);
+        producer.sendOffsetsToTransaction(offsets(records), stats.groupMetadata());
+        producer.commitTransaction();
+        decisions.alerts().forEach(this::count);
     }
 
     private ProducerRecord<String, byte[]> alert(AlertEvent event) {
@@ -211,8 +197,7 @@ final class AlertEvaluator implements Runnable {
         return DeadLetter.undecodable(record, e).toRecord();
     }
 
-    private void count(ProducerRecord<String, byte[]> record) {
-        AlertEvent event = alertSerde.deserializer().deserialize(record.topic(), record.value());
+    private void count(AlertEvent event) {
         Counter.builder("llm.alerts").description("Alert transitions written").tag("rule", event.getRule())
                 .tag("status", event.getStatus().name()).register(registry).increment();
     }
@@ -243,5 +228,13 @@ final class AlertEvaluator implements Runnable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset);
         return properties;
+    }
+
+    /** What one poll decided: the transitions, and the stats records that could not be read. */
+    private record Decisions(List<AlertEvent> alerts, List<ProducerRecord<String, byte[]>> deadLetters) {
+
+        boolean isEmpty() {
+            return alerts.isEmpty() && deadLetters.isEmpty();
+        }
     }
 }

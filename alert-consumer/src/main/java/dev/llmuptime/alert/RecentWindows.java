@@ -13,16 +13,21 @@ import java.util.Map;
  */
 final class RecentWindows {
 
-    private static final char SEPARATOR = '\u0000';
+    private record Series(String targetId, long windowSize) {
+
+        static Series of(WindowStats stats) {
+            return new Series(stats.getTargetId(), stats.getWindowSize());
+        }
+    }
 
     private record Latest(WindowStats newest, WindowStats previous) {
     }
 
-    private final Map<String, Latest> byTarget = new HashMap<>();
+    private final Map<Series, Latest> byTarget = new HashMap<>();
 
     /** Keeps an all-regions stats update; returns whether it belongs to the newest window. */
     boolean offer(WindowStats stats) {
-        String key = stats.getTargetId() + SEPARATOR + stats.getWindowSize();
+        Series key = Series.of(stats);
         Latest latest = byTarget.get(key);
         long start = stats.getWindowStart().toEpochMilli();
         if (latest == null || start > start(latest.newest())) {
@@ -41,7 +46,7 @@ final class RecentWindows {
 
     /** The stats of the window right before {@code current}, if they were seen. */
     WindowStats before(WindowStats current) {
-        Latest latest = byTarget.get(current.getTargetId() + SEPARATOR + current.getWindowSize());
+        Latest latest = byTarget.get(Series.of(current));
         if (latest == null || latest.previous() == null) {
             return null;
         }

@@ -1,38 +1,46 @@
 package dev.llmuptime.alert;
 
+import dev.llmuptime.schema.AlertStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A compiled alert rule. {@link Kind#THRESHOLD} rules read {@code condition} (and
- * {@code resolveWhen}, if given) on every stats update of their window; {@link Kind#NO_DATA}
- * fires when a target's stats stop arriving for {@code forDuration}; {@link Kind#MISCONFIGURED}
- * is the built-in rule for probes failing on the monitor's own side.
+ * A compiled alert rule: which targets it watches, how severe it is, where it is sent, and what it
+ * measures. {@link WindowRule}s are judged on every stats update of their window; a
+ * {@link NoDataRule} fires when a target's stats stop arriving.
  */
-record Rule(String name, Kind kind, Pattern targets, Duration window, Condition condition, Condition resolveWhen,
-        int minSamples, Duration forDuration, Duration keepFiringFor, String severity, List<String> webhooks) {
+sealed interface Rule permits WindowRule, NoDataRule {
 
-    enum Kind { THRESHOLD, NO_DATA, MISCONFIGURED }
+    String name();
 
-    static final String MISCONFIGURED_NAME = "probe-misconfigured";
+    /** The target ids it applies to, compiled from a {@link #glob}. */
+    Pattern targets();
 
-    boolean appliesTo(String targetId) {
-        return targets.matcher(targetId).matches();
-    }
+    String severity();
+
+    /** Webhook names; null means every webhook. */
+    List<String> webhooks();
+
+    /** How long the problem must hold before FIRING. */
+    Duration forDuration();
+
+    /** How long the recovery must hold before RESOLVED. */
+    Duration keepFiringFor();
 
     /** The metric an event of this rule reports. */
-    String metricName() {
-        return switch (kind) {
-            case THRESHOLD -> condition.metric().name();
-            case NO_DATA -> "no-data";
-            case MISCONFIGURED -> "last-outcome";
-        };
+    String metricName();
+
+    /** What a notification says about a transition to {@code status}, with the value measured. */
+    String describe(AlertStatus status, Double value);
+
+    default boolean appliesTo(String targetId) {
+        return targets().matcher(targetId).matches();
     }
 
     /** Whether the rule sends to the webhook named {@code webhook}; no list means every webhook. */
-    boolean notifies(String webhook) {
-        return webhooks == null || webhooks.contains(webhook);
+    default boolean notifies(String webhook) {
+        return webhooks() == null || webhooks().contains(webhook);
     }
 
     /** A glob over target ids: {@code *} any run of characters, {@code ?} one character. */

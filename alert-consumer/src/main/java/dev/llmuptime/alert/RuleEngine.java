@@ -3,7 +3,6 @@ package dev.llmuptime.alert;
 import dev.llmuptime.alert.AlertState.Status;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
-import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.WindowStats;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,12 +20,10 @@ import java.util.Map;
  */
 final class RuleEngine {
 
-    private static final char SEPARATOR = '\u0000';
-
     private final Map<String, Rule> rules = new LinkedHashMap<>();
-    private final Map<String, AlertState> states = new HashMap<>();
+    private final Map<RuleTargetKey, AlertState> states = new HashMap<>();
     private final Map<String, Long> lastSeen = new HashMap<>();
-    private final Map<String, AlertState> changedStates = new HashMap<>();
+    private final Map<RuleTargetKey, AlertState> changedStates = new HashMap<>();
     private final Map<String, Long> changedSeen = new HashMap<>();
     private final RecentWindows recentWindows = new RecentWindows();
 
@@ -35,7 +32,7 @@ final class RuleEngine {
     }
 
     /** Restores a state read back from the state topic. */
-    void restore(String key, AlertState state) {
+    void restore(RuleTargetKey key, AlertState state) {
         if (state == null) {
             states.remove(key);
         } else {
@@ -54,17 +51,18 @@ final class RuleEngine {
         lastSeen.put(target, now);
         changedSeen.put(target, now);
         boolean current = stats.getRegion().equals("*") && recentWindows.offer(stats);
+        StatsUpdate update = current ? new StatsUpdate(stats, recentWindows.before(stats)) : null;
         for (Rule rule : rules.values()) {
             if (!rule.appliesTo(target)) {
                 continue;
             }
-            if (rule.kind() == Rule.Kind.NO_DATA) {
+            if (rule instanceof NoDataRule) {
                 AlertState state = states.get(key(rule, target));
                 if (state != null && state.status() == Status.FIRING) {
                     events.add(resolve(rule, target, state, now, (double) 0, now));
                 }
-            } else if (current && stats.getWindowSize() == rule.window().toMillis()) {
-                evaluate(rule, stats, now, events);
+            } else if (update != null && rule instanceof WindowRule windowRule && windowRule.reads(stats)) {
+                decide(windowRule, update, now, events);
             }
         }
         return events;
@@ -73,9 +71,9 @@ final class RuleEngine {
     /** Advances the timers: {@code for}, {@code keep-firing-for} and no-data. */
     List<AlertEvent> onTick(long now) {
         List<AlertEvent> events = new ArrayList<>();
-        for (Map.Entry<String, AlertState> entry : new ArrayList<>(states.entrySet())) {
-            Rule rule = rules.get(entry.getKey().substring(0, entry.getKey().indexOf(SEPARATOR)));
-            String target = entry.getKey().substring(entry.getKey().indexOf(SEPARATOR) + 1);
+        for (Map.Entry<RuleTargetKey, AlertState> entry : new ArrayList<>(states.entrySet())) {
+            Rule rule = rules.get(entry.getKey().rule());
+            String target = entry.getKey().targetId();
             AlertState state = entry.getValue();
             if (rule == null) {
                 put(entry.getKey(), null);
@@ -86,7 +84,7 @@ final class RuleEngine {
             }
         }
         for (Rule rule : rules.values()) {
-            if (rule.kind() != Rule.Kind.NO_DATA) {
+            if (!(rule instanceof NoDataRule)) {
                 continue;
             }
             for (Map.Entry<String, Long> seen : lastSeen.entrySet()) {
@@ -94,9 +92,8 @@ final class RuleEngine {
                 long silentFor = now - seen.getValue();
                 if (rule.appliesTo(target) && silentFor >= rule.forDuration().toMillis()
                         && !states.containsKey(key(rule, target))) {
-                    AlertState silent = new AlertState(Status.PENDING, seen.getValue(), null, seen.getValue(), null, null,
-                            silentFor / 1000.0, (double) rule.forDuration().toSeconds(), null, null);
-                    events.add(fire(rule, target, silent, now));
+                    events.add(fire(rule, target, AlertState.silent(seen.getValue(), silentFor, rule.forDuration()),
+                            now));
                 }
             }
         }
@@ -104,8 +101,8 @@ final class RuleEngine {
     }
 
     /** States changed since the last call (null: back to inactive), for the state topic. */
-    Map<String, AlertState> drainChangedStates() {
-        Map<String, AlertState> changed = new HashMap<>(changedStates);
+    Map<RuleTargetKey, AlertState> drainChangedStates() {
+        Map<RuleTargetKey, AlertState> changed = new HashMap<>(changedStates);
         changedStates.clear();
         return changed;
     }
@@ -116,85 +113,60 @@ final class RuleEngine {
         return changed;
     }
 
-    /** Evaluates one rule on the current window's {@code stats}, or for counts the trailing window-length. */
-    private void evaluate(Rule rule, WindowStats stats, long now, List<AlertEvent> events) {
-        boolean problem;
-        boolean recovered;
-        Double value;
-        Double threshold;
-        if (rule.kind() == Rule.Kind.MISCONFIGURED) {
-            problem = isMonitorSide(stats.getLastOutcome());
-            recovered = !problem;
-            value = null;
-            threshold = null;
-        } else {
-            WindowStats read = readBy(rule.condition(), stats);
-            boolean enoughSamples = read.getCount() >= rule.minSamples();
-            boolean holds = rule.condition().holds(read);
-            problem = enoughSamples && holds;
-            recovered = rule.resolveWhen() != null
-                    ? rule.resolveWhen().holds(readBy(rule.resolveWhen(), stats))
-                    : enoughSamples && !holds;
-            value = rule.condition().value(read);
-            threshold = rule.condition().threshold();
-        }
-        String key = key(rule, stats.getTargetId());
+    /** Moves one window rule's state for the update's target on what the update says. */
+    private void decide(WindowRule rule, StatsUpdate update, long now, List<AlertEvent> events) {
+        Verdict verdict = rule.judge(update);
+        WindowStats stats = update.current();
+        String target = stats.getTargetId();
+        RuleTargetKey key = key(rule, target);
         AlertState state = states.get(key);
         if (state == null) {
-            if (problem) {
-                AlertState pending = snapshot(new AlertState(Status.PENDING, now, null, now, null, null, null, null, null,
-                        null), stats, value, threshold);
+            if (verdict.problem()) {
+                AlertState pending = AlertState.pending(now, stats, verdict);
                 put(key, pending);
                 if (rule.forDuration().isZero()) {
-                    events.add(fire(rule, stats.getTargetId(), pending, now));
+                    events.add(fire(rule, target, pending, now));
                 }
             }
             return;
         }
         switch (state.status()) {
             case PENDING -> {
-                if (!problem) {
+                if (!verdict.problem()) {
                     put(key, null);
                 } else {
-                    AlertState updated = snapshot(state, stats, value, threshold);
+                    AlertState updated = state.measured(stats, verdict);
                     put(key, updated);
                     if (now - updated.since() >= rule.forDuration().toMillis()) {
-                        events.add(fire(rule, stats.getTargetId(), updated, now));
+                        events.add(fire(rule, target, updated, now));
                     }
                 }
             }
             case FIRING -> {
-                AlertState updated = problem ? snapshot(state, stats, value, threshold) : state;
-                if (recovered) {
-                    AlertState resolving = snapshot(updated, stats, value, threshold).with(Status.RESOLVING, now);
+                AlertState updated = verdict.problem() ? state.measured(stats, verdict) : state;
+                if (verdict.recovered()) {
+                    AlertState resolving = updated.measured(stats, verdict).resolving(now);
                     put(key, resolving);
                     if (rule.keepFiringFor().isZero()) {
-                        events.add(resolve(rule, stats.getTargetId(), resolving, now, value, now));
+                        events.add(resolve(rule, target, resolving, now, verdict.value(), now));
                     }
                 } else {
                     put(key, updated);
                 }
             }
             case RESOLVING -> {
-                if (!recovered) {
+                if (!verdict.recovered()) {
                     // The resolution must hold without a break for keep-firing-for.
-                    put(key, snapshot(state, stats, value, threshold).with(Status.FIRING, state.startsAt()));
+                    put(key, state.measured(stats, verdict).firingAgain());
                 } else if (now - state.since() >= rule.keepFiringFor().toMillis()) {
-                    events.add(resolve(rule, stats.getTargetId(), state, state.since(), value, now));
+                    events.add(resolve(rule, target, state, state.since(), verdict.value(), now));
                 }
             }
         }
     }
 
-    /** What a condition reads: the trailing window-length for counts, built only then; else the window. */
-    private WindowStats readBy(Condition condition, WindowStats stats) {
-        return condition.metric().countBased() ? TrailingWindow.of(stats, recentWindows.before(stats)) : stats;
-    }
-
     private AlertEvent fire(Rule rule, String target, AlertState pending, long now) {
-        String alertId = rule.name() + ":" + target + ":" + pending.since();
-        AlertState firing = new AlertState(Status.FIRING, pending.since(), alertId, pending.since(), pending.provider(),
-                pending.model(), pending.value(), pending.threshold(), pending.windowStart(), pending.windowEnd());
+        AlertState firing = pending.firing(rule.name() + ":" + target + ":" + pending.since());
         put(key(rule, target), firing);
         return event(rule, target, firing, AlertStatus.FIRING, null, firing.value(), now);
     }
@@ -226,13 +198,7 @@ final class RuleEngine {
                 .build();
     }
 
-    private static AlertState snapshot(AlertState state, WindowStats stats, Double value, Double threshold) {
-        return new AlertState(state.status(), state.since(), state.alertId(), state.startsAt(), stats.getProvider(),
-                stats.getModel(), value, threshold, stats.getWindowStart().toEpochMilli(),
-                stats.getWindowEnd().toEpochMilli());
-    }
-
-    private void put(String key, AlertState state) {
+    private void put(RuleTargetKey key, AlertState state) {
         if (state == null) {
             states.remove(key);
         } else {
@@ -241,11 +207,7 @@ final class RuleEngine {
         changedStates.put(key, state);
     }
 
-    static String key(Rule rule, String target) {
-        return rule.name() + SEPARATOR + target;
-    }
-
-    private static boolean isMonitorSide(Outcome outcome) {
-        return outcome == Outcome.AUTH_ERROR || outcome == Outcome.CLIENT_ERROR;
+    private static RuleTargetKey key(Rule rule, String target) {
+        return new RuleTargetKey(rule.name(), target);
     }
 }

@@ -1,5 +1,6 @@
 package dev.llmuptime.alert;
 
+import dev.llmuptime.config.ConfigException;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.RuleConfig;
 import java.time.Duration;
@@ -13,26 +14,31 @@ final class Rules {
     private Rules() {
     }
 
-    /** Throws {@link dev.llmuptime.config.ConfigException} naming the rule and position of a bad condition. */
+    /** Throws {@link ConfigException} naming the rule and position of a bad condition. */
     static List<Rule> compile(MonitorConfig config) {
         List<Rule> rules = new ArrayList<>();
         List<RuleConfig> configured = config.alerts().rules();
         for (int i = 0; i < configured.size(); i++) {
-            RuleConfig rule = configured.get(i);
-            String where = "alerts.rules[" + i + "] (" + rule.name() + ")";
-            boolean noData = rule.condition().trim().equals("no-data");
-            Condition condition = noData ? null : ConditionParser.parse(where + ".condition", rule.condition());
-            Condition resolveWhen = rule.resolveWhen() == null ? null
-                    : ConditionParser.parse(where + ".resolve-when", rule.resolveWhen());
-            rules.add(new Rule(rule.name(), noData ? Rule.Kind.NO_DATA : Rule.Kind.THRESHOLD, Rule.glob(rule.targets()),
-                    rule.window(), condition, resolveWhen, rule.minSamples(), rule.forDuration(), rule.keepFiringFor(),
-                    rule.severity(), rule.notifyWebhooks()));
+            rules.add(compile(configured.get(i), "alerts.rules[" + i + "] (" + configured.get(i).name() + ")"));
         }
-        if (rules.stream().noneMatch(rule -> rule.name().equals(Rule.MISCONFIGURED_NAME))) {
+        if (rules.stream().noneMatch(rule -> rule.name().equals(MisconfiguredRule.NAME))) {
             Duration smallest = Collections.min(config.aggregation().windows());
-            rules.add(new Rule(Rule.MISCONFIGURED_NAME, Rule.Kind.MISCONFIGURED, Rule.glob("*"), smallest, null, null,
-                    1, Duration.ZERO, Duration.ZERO, "warning", null));
+            rules.add(new MisconfiguredRule(smallest));
         }
         return List.copyOf(rules);
+    }
+
+    private static Rule compile(RuleConfig rule, String where) {
+        boolean noData = rule.condition().trim().equals("no-data");
+        Condition condition = noData ? null : ConditionParser.parse(where + ".condition", rule.condition());
+        // Checked on every rule, so a mistake shows even where it has no effect (no-data resolves on stats).
+        Condition resolveWhen = rule.resolveWhen() == null ? null
+                : ConditionParser.parse(where + ".resolve-when", rule.resolveWhen());
+        if (noData) {
+            return new NoDataRule(rule.name(), Rule.glob(rule.targets()), rule.forDuration(), rule.severity(),
+                    rule.notifyWebhooks());
+        }
+        return new ThresholdRule(rule.name(), Rule.glob(rule.targets()), rule.window(), condition, resolveWhen,
+                rule.minSamples(), rule.forDuration(), rule.keepFiringFor(), rule.severity(), rule.notifyWebhooks());
     }
 }

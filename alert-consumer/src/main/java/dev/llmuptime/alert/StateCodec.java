@@ -2,21 +2,23 @@ package dev.llmuptime.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Records of the compacted state topic: {@code alert/<rule>\0<target>} holds an {@link AlertState}
- * (a tombstone once inactive); {@code seen/<target>} when the target's stats last arrived.
+ * Values of the compacted state topic (keys: {@link StateKey}): an {@link AlertState} as JSON, and
+ * when a target's stats last arrived as decimal epoch milliseconds.
  */
 final class StateCodec {
-
-    static final String ALERT = "alert/";
-    static final String SEEN = "seen/";
 
     private final ObjectMapper json = new ObjectMapper();
 
     byte[] encode(AlertState state) {
-        return write(state);
+        try {
+            return json.writeValueAsBytes(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     byte[] encodeSeen(long at) {
@@ -26,20 +28,12 @@ final class StateCodec {
     AlertState decodeAlert(byte[] bytes) {
         try {
             return json.readValue(bytes, AlertState.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("corrupt alert state record", e);
         }
     }
 
     long decodeSeen(byte[] bytes) {
         return Long.parseLong(new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    private byte[] write(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

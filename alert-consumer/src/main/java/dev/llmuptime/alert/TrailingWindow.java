@@ -1,6 +1,6 @@
 package dev.llmuptime.alert;
 
-import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.UptimeCounts;
 import dev.llmuptime.schema.WindowStats;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,12 +32,10 @@ final class TrailingWindow {
         Map<String, Long> counts = new HashMap<>(current.getOutcomeCounts());
         previous.getOutcomeCounts().forEach((outcome, count) ->
                 counts.merge(outcome, Math.round(weight * count), Long::sum));
-        double countable = countable(current) + weight * countable(previous);
-        double up = up(current) + weight * up(previous);
         WindowStats trailing = shallowCopy(current);
         trailing.setCount(current.getCount() + Math.round(weight * previous.getCount()));
         trailing.setOutcomeCounts(counts);
-        trailing.setUptime(countable == 0 ? null : up / countable);
+        trailing.setUptime(UptimeCounts.of(current).plus(UptimeCounts.of(previous).times(weight)).uptime());
         return trailing;
     }
 
@@ -48,16 +46,5 @@ final class TrailingWindow {
             copy.put(field, stats.get(field));
         }
         return copy;
-    }
-
-    /** Probes that count toward uptime: failures on the monitor's own side do not (CONTRACT section 4). */
-    private static long countable(WindowStats stats) {
-        Map<String, Long> counts = stats.getOutcomeCounts();
-        return stats.getCount() - counts.getOrDefault(Outcome.AUTH_ERROR.name(), 0L)
-                - counts.getOrDefault(Outcome.CLIENT_ERROR.name(), 0L);
-    }
-
-    private static double up(WindowStats stats) {
-        return stats.getUptime() == null ? 0 : stats.getUptime() * countable(stats);
     }
 }

@@ -59,6 +59,8 @@ class ConditionParserTest {
 
         assertThat(rules).extracting(Rule::name).containsExactly("down", "availability", "slow", "silent",
                 "probe-misconfigured");
-        assertThat(rules.get(3).kind()).isEqualTo(Rule.Kind.NO_DATA);
+        assertThat(rules.get(3)).isInstanceOf(NoDataRule.class);
+        assertThat(rules.get(3).notifies("ops")).as("no notify list: every webhook").isTrue();
+        assertThat(rules.get(4)).isInstanceOf(MisconfiguredRule.class);
     }
 }

@@ -11,6 +11,7 @@ import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
 import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -244,12 +245,13 @@ class RuleEngineTest {
         at(5, engine, probe("a", Outcome.TIMEOUT, 2, 0));
 
         var changed = engine.drainChangedStates();
-        assertThat(changed).containsKey("down\u0000a");
-        assertThat(changed.get("down\u0000a").status()).isEqualTo(AlertState.Status.FIRING);
+        RuleTargetKey downOnA = new RuleTargetKey("down", "a");
+        assertThat(changed).containsKey(downOnA);
+        assertThat(changed.get(downOnA).status()).isEqualTo(AlertState.Status.FIRING);
         assertThat(engine.drainChangedStates()).isEmpty();
 
         RuleEngine restarted = engine("");
-        restarted.restore("down\u0000a", changed.get("down\u0000a"));
+        restarted.restore(downOnA, changed.get(downOnA));
         assertThat(at(5, restarted, probe("a", Outcome.TIMEOUT, 3, 0))).as("a restart does not repeat a FIRING").isEmpty();
         assertThat(at(5, restarted, probe("a", Outcome.SUCCESS, 0, 2))).as("nor forget it").extracting(AlertEvent::getStatus)
                 .containsExactly(AlertStatus.RESOLVED);
@@ -263,7 +265,7 @@ class RuleEngineTest {
         return engine;
     }
 
-    private List<AlertEvent> at(int secondsLater, RuleEngine engine, dev.llmuptime.schema.WindowStats stats) {
+    private List<AlertEvent> at(int secondsLater, RuleEngine engine, WindowStats stats) {
         now += secondsLater * 1000L;
         return engine.onStats(stats, now);
     }

@@ -32,9 +32,4 @@ public record RuleConfig(
         severity = Check.orDefault(severity, "warning");
         notifyWebhooks = notifyWebhooks == null ? null : List.copyOf(notifyWebhooks);
     }
-
-    /** Whether this rule sends to the webhook named {@code webhook}. */
-    public boolean notifies(String webhook) {
-        return notifyWebhooks == null || notifyWebhooks.contains(webhook);
-    }
 }

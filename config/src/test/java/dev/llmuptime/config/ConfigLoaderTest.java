@@ -60,7 +60,7 @@ class ConfigLoaderTest {
         RuleConfig silent = config.alerts().rules().get(3);
         assertThat(silent.forDuration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(silent.window()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(silent.notifies("ops")).isTrue();
+        assertThat(silent.notifyWebhooks()).as("absent: every webhook").isNull();
         WebhookConfig ops = config.alerts().webhooks().get(0);
         assertThat(ops.format()).isEqualTo(WebhookFormat.GENERIC);
         assertThat(ops.secret().reveal()).isEqualTo("whsec-42");

@@ -1,0 +1,21 @@
+package dev.llmuptime.alert;
+
+import dev.llmuptime.schema.WindowStats;
+import java.time.Duration;
+
+/**
+ * A rule judged on every stats update of its window, with hysteresis: it fires once its problem has
+ * held for {@code for}, and resolves once the recovery has held for {@code keep-firing-for}.
+ */
+sealed interface WindowRule extends Rule permits ThresholdRule, MisconfiguredRule {
+
+    /** The window size whose stats the rule reads. */
+    Duration window();
+
+    /** What one update of the rule's window says. */
+    Verdict judge(StatsUpdate update);
+
+    default boolean reads(WindowStats stats) {
+        return stats.getWindowSize() == window().toMillis();
+    }
+}
