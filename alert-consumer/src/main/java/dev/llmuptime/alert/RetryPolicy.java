@@ -1,6 +1,7 @@
 package dev.llmuptime.alert;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -23,7 +24,7 @@ final class RetryPolicy {
         this.random = random;
     }
 
-    static Attempt classify(int status, String retryAfterHeader, String body, java.time.Instant now) {
+    static Attempt classify(int status, String retryAfterHeader, String body, Instant now) {
         if (status >= 200 && status < 300) {
             return Attempt.delivered(status);
         }
@@ -49,7 +50,7 @@ final class RetryPolicy {
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(String header, java.time.Instant now) {
+    static Duration retryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }
