@@ -34,7 +34,7 @@ public final class AggregatorService implements AutoCloseable {
     private final String host;
     private final Clock clock;
     private final PrometheusMeterRegistry registry;
-    private final ServiceLifecycle lifecycle = new ServiceLifecycle();
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle("aggregator-streams");
     private KafkaStreams streams;
     private DisposableServer http;
     private TopicReadiness topics;
@@ -102,8 +102,6 @@ public final class AggregatorService implements AutoCloseable {
 
     @Override
     public void close() {
-        if (lifecycle.close()) {
-            log.info("Stopped");
-        }
+        lifecycle.close();
     }
 }

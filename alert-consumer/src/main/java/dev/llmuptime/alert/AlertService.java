@@ -38,7 +38,7 @@ public final class AlertService implements AutoCloseable {
     private final Clock clock;
     private final PrometheusMeterRegistry registry;
     private final AlertEvaluator evaluator;
-    private final ServiceLifecycle lifecycle = new ServiceLifecycle();
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle("alert-consumer");
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private OpsServer ops;
@@ -109,9 +109,7 @@ public final class AlertService implements AutoCloseable {
 
     @Override
     public void close() {
-        if (lifecycle.close()) {
-            log.info("Stopped");
-        }
+        lifecycle.close();
     }
 
     private void startThreads() {

@@ -38,7 +38,7 @@ final class LocalStack implements AutoCloseable {
 
     private final Settings settings;
     private final PrintStream out;
-    private final ServiceLifecycle lifecycle = new ServiceLifecycle();
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle("local-stack");
     private EmbeddedKafkaBroker broker;
     private SimulatedProvider simulator;
     private AggregatorService aggregator;

@@ -21,9 +21,15 @@ public final class ServiceLifecycle {
     private record Part(String name, AutoCloseable closer) {
     }
 
+    private final String service;
     private final Deque<Part> parts = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile State state = State.NEW;
+
+    /** {@code service} names the service in the line logged when it has stopped. */
+    public ServiceLifecycle(String service) {
+        this.service = service;
+    }
 
     /**
      * Runs {@code startup} once; throws {@link IllegalStateException} if the service was started or
@@ -78,6 +84,7 @@ public final class ServiceLifecycle {
             return false;
         }
         stop();
+        log.info("{} stopped", service);
         return true;
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceLifecycleTest {
 
-    private final ServiceLifecycle lifecycle = new ServiceLifecycle();
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle("test-service");
     private final List<String> closed = new CopyOnWriteArrayList<>();
 
     @Test

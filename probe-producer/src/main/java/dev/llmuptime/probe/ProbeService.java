@@ -49,7 +49,7 @@ public final class ProbeService implements AutoCloseable {
     private final Clock clock;
     private final PrometheusMeterRegistry registry;
     private final ProbeMetrics metrics;
-    private final ServiceLifecycle lifecycle = new ServiceLifecycle();
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle("probe-producer");
     private final Sinks.Empty<Void> stop = Sinks.empty();
     private final CountDownLatch published = new CountDownLatch(1);
     private OpsServer ops;
@@ -145,9 +145,7 @@ public final class ProbeService implements AutoCloseable {
     /** Stops probing: in-flight probes finish or time out, then results are flushed to Kafka. */
     @Override
     public void close() {
-        if (lifecycle.close()) {
-            log.info("Stopped");
-        }
+        lifecycle.close();
     }
 
     private void finishProbing() {
