@@ -1,6 +1,6 @@
-# One multi-stage build for the three services: a Maven stage builds every jar once, and each
-# service's image (target probe-producer, aggregator-streams or alert-consumer) takes its own jar
-# onto a JRE 17 base, running as a non-root user. docker-compose.yml builds all three.
+# One multi-stage build for the three services and local-stack: a Maven stage builds every jar
+# once, and each image (target probe-producer, aggregator-streams, alert-consumer or local-stack)
+# takes its own jar onto a JRE 17 base, running as a non-root user. docker-compose.yml builds all four.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -32,3 +32,9 @@ FROM runtime AS alert-consumer
 COPY --from=build /src/alert-consumer/target/alert-consumer.jar /app/alert-consumer.jar
 EXPOSE 8082
 ENTRYPOINT ["java", "-jar", "/app/alert-consumer.jar", "--config", "/etc/llm-uptime/monitor.yaml"]
+
+FROM runtime AS local-stack
+# Run in compose as the simulated provider: --simulator-only --simulator-host 0.0.0.0.
+COPY --from=build /src/local-stack/target/local-stack.jar /app/local-stack.jar
+EXPOSE 8090
+ENTRYPOINT ["java", "-jar", "/app/local-stack.jar"]

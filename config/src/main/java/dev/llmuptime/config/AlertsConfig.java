@@ -36,7 +36,7 @@ public record AlertsConfig(
             Check.httpUrl("dashboard-url", dashboardUrl);
         }
         rules = rules == null ? DEFAULT_RULES : List.copyOf(rules);
-        webhooks = List.copyOf(Check.orDefault(webhooks, List.of()));
+        webhooks = Check.orDefault(webhooks, List.<WebhookConfig>of()).stream().filter(w -> !w.leftOut()).toList();
         Check.unique("webhooks", webhooks, WebhookConfig::name, "name", "webhook");
         Check.unique("rules", rules, RuleConfig::name, "name", "rule");
         Set<String> webhookNames = new TreeSet<>();

@@ -17,7 +17,7 @@ public record ProbesConfig(
             throw new InvalidValueException("region", "must be a name; '*' stands for all regions in the stats");
         }
         httpPort = Check.port("http-port", httpPort, 8081);
-        targets = List.copyOf(Check.orDefault(targets, List.of()));
+        targets = Check.orDefault(targets, List.<TargetConfig>of()).stream().filter(t -> !t.leftOut()).toList();
         Check.unique("targets", targets, TargetConfig::id, "id", "target");
     }
 }

@@ -5,7 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-/** One model endpoint to probe. {@code id} is the record key on every topic. */
+/**
+ * One model endpoint to probe. {@code id} is the record key on every topic. An {@code optional}
+ * target whose {@code api-key} is empty (e.g. an unset variable) is left out of the probes.
+ */
 public record TargetConfig(
         @JsonProperty("id") String id,
         @JsonProperty("provider") Provider provider,
@@ -17,7 +20,8 @@ public record TargetConfig(
         @JsonProperty("timeout") Duration timeout,
         @JsonProperty("max-tokens") Integer maxTokens,
         @JsonProperty("prompt") String prompt,
-        @JsonProperty("expect") ExpectConfig expect) {
+        @JsonProperty("expect") ExpectConfig expect,
+        @JsonProperty("optional") Boolean optional) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9._-]+");
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
@@ -47,5 +51,17 @@ public record TargetConfig(
         maxTokens = Check.atLeast("max-tokens", maxTokens, 5, 1);
         prompt = Check.orDefault(prompt, "Reply with the single word OK.");
         expect = Check.orDefault(expect, ExpectConfig.NONE);
+        optional = Check.orDefault(optional, false);
+    }
+
+    /** A target that must be probed. */
+    public TargetConfig(String id, Provider provider, URI baseUrl, Secret apiKey, String model, CheckType check,
+            Duration interval, Duration timeout, Integer maxTokens, String prompt, ExpectConfig expect) {
+        this(id, provider, baseUrl, apiKey, model, check, interval, timeout, maxTokens, prompt, expect, false);
+    }
+
+    /** An optional target without a key is not probed, so a deployment runs with or without that secret. */
+    boolean leftOut() {
+        return optional && !apiKey.isPresent();
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A receiver of alerts. {@code secret} signs the generic format (HMAC); PagerDuty takes its
  * {@code routing-key} instead. Retries go on until {@code max-retry-age}; {@code circuit-breaker} stops
- * calling a receiver that keeps failing.
+ * calling a receiver that keeps failing. An {@code optional} webhook without a {@code url} (e.g. an
+ * unset variable) is left out.
  */
 public record WebhookConfig(
         @JsonProperty("name") String name,
@@ -19,12 +20,18 @@ public record WebhookConfig(
         @JsonProperty("headers") Map<String, String> headers,
         @JsonProperty("timeout") Duration timeout,
         @JsonProperty("max-retry-age") Duration maxRetryAge,
-        @JsonProperty("circuit-breaker") BreakerConfig circuitBreaker) {
+        @JsonProperty("circuit-breaker") BreakerConfig circuitBreaker,
+        @JsonProperty("optional") Boolean optional) {
 
     public WebhookConfig {
         Check.requiredText("name", name);
-        Check.required("url", url);
-        Check.httpUrl("url", url);
+        optional = Check.orDefault(optional, false);
+        // An empty variable in quotes ("${WEBHOOK_URL:-}") means no URL, as it does unquoted.
+        url = url == null || url.toString().isEmpty() ? null : url;
+        if (url != null || !optional) {
+            Check.required("url", url);
+            Check.httpUrl("url", url);
+        }
         format = Check.orDefault(format, WebhookFormat.GENERIC);
         secret = Check.orDefault(secret, Secret.none());
         routingKey = Check.orDefault(routingKey, Secret.none());
@@ -35,5 +42,16 @@ public record WebhookConfig(
         timeout = Check.positive("timeout", timeout, Duration.ofSeconds(5));
         maxRetryAge = Check.positive("max-retry-age", maxRetryAge, Duration.ofHours(24));
         circuitBreaker = Check.orDefault(circuitBreaker, BreakerConfig.DEFAULT);
+    }
+
+    /** A webhook that must be called. */
+    public WebhookConfig(String name, URI url, WebhookFormat format, Secret secret, Secret routingKey,
+            Map<String, String> headers, Duration timeout, Duration maxRetryAge, BreakerConfig circuitBreaker) {
+        this(name, url, format, secret, routingKey, headers, timeout, maxRetryAge, circuitBreaker, false);
+    }
+
+    /** An optional webhook without a URL is not called, so a deployment runs with or without a receiver. */
+    boolean leftOut() {
+        return optional && url == null;
     }
 }

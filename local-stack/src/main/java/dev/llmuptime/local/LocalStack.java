@@ -27,12 +27,13 @@ import org.slf4j.LoggerFactory;
 final class LocalStack implements AutoCloseable {
 
     /** What to run, on which ports, with which configuration (null for a bare broker or simulator). */
-    record Settings(boolean kafka, boolean simulator, boolean services, int kafkaPort, int simulatorPort,
-            List<String> simulatorModels, Path dataDir, MonitorConfig config, boolean demo) {
+    record Settings(boolean kafka, boolean simulator, boolean services, int kafkaPort, String simulatorHost,
+            int simulatorPort, List<String> simulatorModels, Path dataDir, MonitorConfig config, boolean demo) {
 
-        static Settings infrastructure(boolean kafka, boolean simulator, int kafkaPort, int simulatorPort,
-                List<String> simulatorModels, Path dataDir) {
-            return new Settings(kafka, simulator, false, kafkaPort, simulatorPort, simulatorModels, dataDir, null, false);
+        static Settings infrastructure(boolean kafka, boolean simulator, int kafkaPort, String simulatorHost,
+                int simulatorPort, List<String> simulatorModels, Path dataDir) {
+            return new Settings(kafka, simulator, false, kafkaPort, simulatorHost, simulatorPort, simulatorModels, dataDir,
+                    null, false);
         }
     }
 
@@ -66,7 +67,7 @@ final class LocalStack implements AutoCloseable {
                     settings.kafkaPort()));
         }
         if (settings.simulator()) {
-            simulator = lifecycle.closeOnStop(SimulatedProvider.start("127.0.0.1", settings.simulatorPort(),
+            simulator = lifecycle.closeOnStop(SimulatedProvider.start(settings.simulatorHost(), settings.simulatorPort(),
                     settings.simulatorModels(), Pacing.REALISTIC, RandomGenerator.getDefault()));
         }
         if (!settings.services()) {

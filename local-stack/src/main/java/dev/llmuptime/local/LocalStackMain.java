@@ -20,6 +20,7 @@ public final class LocalStackMain {
     static final String KAFKA_PORT = "--kafka-port";
     static final String SIMULATOR_ONLY = "--simulator-only";
     static final String SIMULATOR_PORT = "--simulator-port";
+    static final String SIMULATOR_HOST = "--simulator-host";
     static final String DEMO = "--demo";
     static final String SIMULATOR_MODELS = "--simulator-models";
 
@@ -33,6 +34,8 @@ public final class LocalStackMain {
                     CliOption.withValue(KAFKA_PORT, "N", "Kafka broker port (default 9092)"),
                     CliOption.flag(SIMULATOR_ONLY, "run only the simulated provider"),
                     CliOption.withValue(SIMULATOR_PORT, "N", "simulated provider port (default 8090)"),
+                    CliOption.withValue(SIMULATOR_HOST, "ADDRESS", "address the simulated provider listens on (default "
+                            + "127.0.0.1; 0.0.0.0 in a container)"),
                     CliOption.withValue(SIMULATOR_MODELS, "A,B,...", "models the simulated provider serves (default "
                             + String.join(",", SimulatedProvider.DEFAULT_MODELS) + ")")));
 
@@ -67,6 +70,10 @@ public final class LocalStackMain {
         }
         int kafkaPort = commandLine.port(KAFKA_PORT, 9092);
         int simulatorPort = commandLine.port(SIMULATOR_PORT, 8090);
+        String simulatorHost = commandLine.value(SIMULATOR_HOST, "127.0.0.1");
+        if (simulatorHost.isBlank()) {
+            throw new UsageException(SIMULATOR_HOST + " expects an address, e.g. 0.0.0.0");
+        }
         List<String> models = List.of(commandLine.value(SIMULATOR_MODELS,
                 String.join(",", SimulatedProvider.DEFAULT_MODELS)).split(","));
         if (models.stream().anyMatch(String::isBlank)) {
@@ -77,12 +84,12 @@ public final class LocalStackMain {
             if (commandLine.has(DEMO)) {
                 throw new UsageException(DEMO + " needs the whole stack, not " + (kafkaOnly ? KAFKA_ONLY : SIMULATOR_ONLY));
             }
-            return LocalStack.Settings.infrastructure(!simulatorOnly, !kafkaOnly, kafkaPort, simulatorPort, models,
-                    dataDir);
+            return LocalStack.Settings.infrastructure(!simulatorOnly, !kafkaOnly, kafkaPort, simulatorHost, simulatorPort,
+                    models, dataDir);
         }
         boolean configGiven = commandLine.has(CliOption.CONFIG.name()) || Files.exists(invocation.configPath());
         MonitorConfig config = configGiven ? LocalConfig.withOpenAi(invocation.config(), env) : LocalConfig.bundled(env);
-        return new LocalStack.Settings(true, true, true, kafkaPort, simulatorPort, models, dataDir, config,
+        return new LocalStack.Settings(true, true, true, kafkaPort, simulatorHost, simulatorPort, models, dataDir, config,
                 commandLine.has(DEMO));
     }
 }

@@ -29,6 +29,7 @@ class LocalStackTest {
     private static final List<CliOption> OPTIONS = List.of(
             CliOption.flag(LocalStackMain.KAFKA_ONLY, ""), CliOption.withValue(LocalStackMain.KAFKA_PORT, "N", ""),
             CliOption.flag(LocalStackMain.SIMULATOR_ONLY, ""), CliOption.withValue(LocalStackMain.SIMULATOR_PORT, "N", ""),
+            CliOption.withValue(LocalStackMain.SIMULATOR_HOST, "ADDRESS", ""),
             CliOption.flag(LocalStackMain.DEMO, ""), CliOption.withValue(LocalStackMain.SIMULATOR_MODELS, "M", ""),
             CliOption.CONFIG);
 
@@ -43,6 +44,7 @@ class LocalStackTest {
         assertThat(settings.services()).isTrue();
         assertThat(settings.kafkaPort()).isEqualTo(9092);
         assertThat(settings.simulatorPort()).isEqualTo(8090);
+        assertThat(settings.simulatorHost()).isEqualTo("127.0.0.1");
         assertThat(settings.dataDir()).isEqualTo(Path.of(".local-data"));
         assertThat(settings.simulatorModels()).isEqualTo(SimulatedProvider.DEFAULT_MODELS);
         assertThat(settings(Map.of(), "--simulator-only", "--simulator-models", "a,b").simulatorModels())
@@ -86,7 +88,7 @@ class LocalStackTest {
 
     @Test
     void runsABrokerAndASimulatorThatClientsCanUse() throws Exception {
-        try (LocalStack stack = new LocalStack(LocalStack.Settings.infrastructure(true, true, 0, 0, SimulatedProvider.DEFAULT_MODELS, dir), quiet())) {
+        try (LocalStack stack = new LocalStack(LocalStack.Settings.infrastructure(true, true, 0, "127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS, dir), quiet())) {
             stack.start();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
                 assertThat(admin.describeCluster().nodes().get()).hasSize(1);
@@ -102,13 +104,30 @@ class LocalStackTest {
 
     @Test
     void simulatorOnlyStartsNoBroker() {
-        try (LocalStack stack = new LocalStack(LocalStack.Settings.infrastructure(false, true, 0, 0, List.of("m-500", "m-hang"), dir), quiet())) {
+        try (LocalStack stack = new LocalStack(LocalStack.Settings.infrastructure(false, true, 0, "127.0.0.1", 0, List.of("m-500", "m-hang"), dir), quiet())) {
             stack.start();
             assertThat(stack.bootstrapServers()).isNull();
             assertThat(stack.simulatorBaseUrl()).startsWith("http://127.0.0.1:");
             assertThat(stack.simulator().models()).containsExactly("m-500", "m-hang");
         }
         assertThat(dir.resolve("kafka")).doesNotExist();
+    }
+
+    @Test
+    void theSimulatorListensOnTheAddressGiven() throws Exception {
+        LocalStack.Settings settings = settings(Map.of(), "--simulator-only", "--simulator-host", "127.0.0.2",
+                "--simulator-port", "0");
+        assertThat(settings.simulatorHost()).isEqualTo("127.0.0.2");
+        try (LocalStack stack = new LocalStack(settings, quiet())) {
+            stack.start();
+            assertThat(stack.simulatorBaseUrl()).startsWith("http://127.0.0.2:");
+            HttpResponse<String> models = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(stack.simulatorBaseUrl() + "/models")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(models.statusCode()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> settings(Map.of(), "--simulator-only", "--simulator-host", " "))
+                .isInstanceOf(UsageException.class).hasMessage("--simulator-host expects an address, e.g. 0.0.0.0");
     }
 
     private static LocalStack.Settings settings(Map<String, String> env, String... args) {

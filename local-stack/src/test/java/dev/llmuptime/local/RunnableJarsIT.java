@@ -61,7 +61,7 @@ class RunnableJarsIT {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).isEqualTo(service + ": monitor.yaml:3: unknown key 'intervall' in probes.targets[0] "
                 + "(did you mean 'interval'?); expected one of api-key, base-url, check, expect, id, interval, "
-                + "max-tokens, model, prompt, provider, timeout\n");
+                + "max-tokens, model, optional, prompt, provider, timeout\n");
     }
 
     @Test
