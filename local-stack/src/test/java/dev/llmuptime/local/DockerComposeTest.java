@@ -151,7 +151,12 @@ class DockerComposeTest {
     void theSimulatorServiceIsALocalStackInvocationThatServesTheProbedModels() throws Exception {
         Map<String, Object> simulator = map(map(compose(), "services"), "simulator");
         assertThat(map(simulator, "build").get("target")).isEqualTo("local-stack");
-        assertThat(stage(Files.readString(ROOT.resolve("Dockerfile")), "local-stack"))
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        // Its health check runs curl, which the runtime stage installs.
+        assertThat(dockerfile).contains("FROM runtime AS local-stack\n");
+        assertThat(stage(dockerfile, "runtime")).contains("install -y --no-install-recommends curl");
+        assertThat(list(map(simulator, "healthcheck"), "test")).startsWith("CMD", "curl");
+        assertThat(stage(dockerfile, "local-stack"))
                 .contains("COPY --from=build /src/local-stack/target/local-stack.jar /app/local-stack.jar")
                 .contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/local-stack.jar\"]");
 
