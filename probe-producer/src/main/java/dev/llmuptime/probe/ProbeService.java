@@ -143,6 +143,10 @@ public final class ProbeService implements AutoCloseable {
             if (!topics.ready()) {
                 return Health.down(topics.whyNotReady() + "; probing starts once Kafka assigns this prober its targets");
             }
+            if (membership.failure() != null) {
+                return Health.down("left group " + membership.group() + " after an error, so it probes nothing: "
+                        + membership.failure());
+            }
             if (!membership.assigned()) {
                 return Health.down("waiting for an assignment in group " + membership.group());
             }

@@ -42,6 +42,7 @@ final class RegionMembership implements AutoCloseable {
     private final Sinks.Many<Set<String>> owned = Sinks.many().replay().latest();
     private volatile Set<String> current = Set.of();
     private volatile boolean assigned;
+    private volatile RuntimeException failure;
     private volatile boolean closed;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread poller;
@@ -71,6 +72,11 @@ final class RegionMembership implements AutoCloseable {
     /** True once the group has given this prober an assignment, even an empty one. */
     boolean assigned() {
         return assigned;
+    }
+
+    /** Why this prober is out of its region's group for good, or null while it is in or joining. */
+    RuntimeException failure() {
+        return failure;
     }
 
     int ownedCount() {
@@ -113,6 +119,7 @@ final class RegionMembership implements AutoCloseable {
         } catch (WakeupException e) {
             // close() woke the poll; closing the consumer above leaves the group.
         } catch (RuntimeException e) {
+            failure = e;
             log.error("Prober left the group {} after an error: {}", group(), e.toString());
         } finally {
             ownedPartitions.clear();

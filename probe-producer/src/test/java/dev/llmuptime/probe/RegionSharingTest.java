@@ -45,7 +45,7 @@ class RegionSharingTest {
     }
 
     @Test
-    void eachTargetHasOneOwnerInItsRegionAndAStoppedProbersTargetsMoveToTheOthers(KafkaCluster kafka) {
+    void eachTargetHasOneOwnerInItsRegionAndTargetsMoveWhenProbersLeaveAndJoin(KafkaCluster kafka) {
         String topic = kafka.uniqueName("llm.probe.results");
         String region = kafka.uniqueName("shared");
         String elsewhere = kafka.uniqueName("elsewhere");
@@ -75,6 +75,17 @@ class RegionSharingTest {
         Map<String, Set<String>> afterwards = probersPerTarget(readSent(kafka, topic), region, afterStop);
         assertThat(afterwards).as("every target still probed, by one survivor each").containsOnlyKeys(TARGETS)
                 .allSatisfy((target, ids) -> assertThat(ids).hasSize(1).isSubsetOf("p2", "p3"));
+
+        RunningProber joining = start(kafka, topic, region, "p5");
+        List<RunningProber> withNewcomer = List.of(second, third, joining);
+        await().atMost(PATIENCE).until(() -> settled(withNewcomer));
+        Instant afterJoin = Instant.now();
+        awaitProbes(withNewcomer, 30);
+
+        assertThat(probersPerTarget(readSent(kafka, topic), region, afterJoin))
+                .as("a prober that joins takes a share, and each target keeps one prober")
+                .containsOnlyKeys(TARGETS).allSatisfy((target, ids) -> assertThat(ids).hasSize(1))
+                .anySatisfy((target, ids) -> assertThat(ids).containsExactly("p5"));
     }
 
     /** Every prober holds an assignment, has a share, and together they own every target. */
