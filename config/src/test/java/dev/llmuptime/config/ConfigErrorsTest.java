@@ -109,6 +109,14 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void proberIdWithASpace() {
+        assertError("""
+                probes:
+                  prober-id: "eu west 1"
+                """, "monitor.yaml:2: probes.prober-id 'eu west 1' must be 1 to 100 letters, digits, '.', '_' or '-'");
+    }
+
+    @Test
     void timeoutLongerThanInterval() {
         assertError("""
                 probes:

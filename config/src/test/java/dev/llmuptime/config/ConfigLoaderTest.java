@@ -29,6 +29,7 @@ class ConfigLoaderTest {
         assertThat(config.kafka().client()).isEmpty();
 
         assertThat(config.probes().region()).isEqualTo("local");
+        assertThat(config.probes().proberId()).as("named after host and process unless set").isNull();
         assertThat(config.probes().httpPort()).isEqualTo(8081);
         TargetConfig target = config.probes().targets().get(0);
         assertThat(target.id()).isEqualTo("openai-gpt-4o-mini-chat");

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -40,6 +42,14 @@ public final class TopicReadiness implements AutoCloseable {
             Duration retryEvery, MeterRegistry registry, Runnable whenReady) {
         TopicReadiness readiness = new TopicReadiness(kafka.bootstrapServers(), registry);
         return readiness.follow(TopicSetup.ensure(kafka, topics, compacted, retryEvery, readiness::attemptFailed),
+                whenReady);
+    }
+
+    /** The same for topics described whole; those named in {@code growing} get more partitions when they have fewer. */
+    public static TopicReadiness start(KafkaConfig kafka, List<NewTopic> topics, Set<String> growing,
+            Duration retryEvery, MeterRegistry registry, Runnable whenReady) {
+        TopicReadiness readiness = new TopicReadiness(kafka.bootstrapServers(), registry);
+        return readiness.follow(TopicSetup.ensure(kafka, topics, growing, retryEvery, readiness::attemptFailed),
                 whenReady);
     }
 

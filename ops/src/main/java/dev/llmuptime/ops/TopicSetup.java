@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +50,16 @@ public final class TopicSetup {
         topics.forEach(name -> wanted.add(new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue())));
         compacted.forEach(name -> wanted.add(new NewTopic(name, kafka.partitions(), kafka.replicationFactor().shortValue())
                 .configs(Map.of("cleanup.policy", "compact"))));
-        return Mono.<Void>fromRunnable(() -> create(kafka, wanted))
+        return ensure(kafka, wanted, Set.of(), retryEvery, failedAttempt);
+    }
+
+    /**
+     * The same for topics described whole; a topic named in {@code growing} that exists with fewer
+     * partitions than wanted is given more.
+     */
+    public static Mono<Void> ensure(KafkaConfig kafka, List<NewTopic> wanted, Set<String> growing, Duration retryEvery,
+            Consumer<Throwable> failedAttempt) {
+        return Mono.<Void>fromRunnable(() -> create(kafka, wanted, growing))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, retryEvery)
                         .doBeforeRetry(signal -> failedAttempt.accept(signal.failure()))
@@ -61,18 +73,21 @@ public final class TopicSetup {
         return topics.stream().map(NewTopic::name).toList();
     }
 
-    private static void create(KafkaConfig kafka, List<NewTopic> topics) {
+    private static void create(KafkaConfig kafka, List<NewTopic> topics, Set<String> growing) {
         Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(properties)) {
-            for (var entry : admin.createTopics(topics).values().entrySet()) {
+            for (NewTopic topic : topics) {
                 try {
-                    entry.getValue().get(15, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
+                        throw new IllegalStateException("cannot create topic " + topic.name() + ": "
                                 + e.getCause().getMessage(), e.getCause());
+                    }
+                    if (growing.contains(topic.name())) {
+                        grow(admin, topic);
                     }
                 }
             }
@@ -81,6 +96,24 @@ public final class TopicSetup {
             throw new IllegalStateException("interrupted", e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("timed out", e);
+        }
+    }
+
+    private static void grow(Admin admin, NewTopic topic) throws InterruptedException, TimeoutException {
+        try {
+            int partitions = admin.describeTopics(List.of(topic.name())).allTopicNames().get(15, TimeUnit.SECONDS)
+                    .get(topic.name()).partitions().size();
+            if (partitions < topic.numPartitions()) {
+                admin.createPartitions(Map.of(topic.name(), NewPartitions.increaseTo(topic.numPartitions())))
+                        .all().get(15, TimeUnit.SECONDS);
+                log.info("Topic {} grown from {} to {} partitions", topic.name(), partitions, topic.numPartitions());
+            }
+        } catch (ExecutionException e) {
+            // Another instance grew it at the same moment, to the same count or more.
+            if (!(e.getCause() instanceof InvalidPartitionsException)) {
+                throw new IllegalStateException("cannot grow topic " + topic.name() + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            }
         }
     }
 }

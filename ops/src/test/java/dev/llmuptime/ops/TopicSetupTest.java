@@ -10,7 +10,9 @@ import dev.llmuptime.testkit.SharedKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
@@ -30,6 +32,25 @@ class TopicSetupTest {
             var topics = admin.describeTopics(List.of(existing, missing)).allTopicNames().get();
             assertThat(topics.get(missing).partitions()).hasSize(3);
             assertThat(topics.get(existing).partitions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void growsOnlyTheTopicsItIsToldToGrowAndNeverShrinksThem(KafkaCluster kafka) throws Exception {
+        String growing = kafka.newTopic("llm.probe.assignments", 2);
+        String larger = kafka.newTopic("llm.probe.assignments", 7);
+        String fixed = kafka.newTopic("llm.probe.results", 1);
+        KafkaConfig config = new KafkaConfig(kafka.bootstrapServers(), null, 3, 1, Map.of());
+
+        TopicSetup.ensure(config, List.of(new NewTopic(growing, 5, (short) 1), new NewTopic(larger, 5, (short) 1),
+                new NewTopic(fixed, 5, (short) 1)), Set.of(growing, larger), Duration.ofMillis(200), failure -> { })
+                .block(Duration.ofSeconds(30));
+
+        try (Admin admin = kafka.admin()) {
+            var topics = admin.describeTopics(List.of(growing, larger, fixed)).allTopicNames().get();
+            assertThat(topics.get(growing).partitions()).hasSize(5);
+            assertThat(topics.get(larger).partitions()).hasSize(7);
+            assertThat(topics.get(fixed).partitions()).hasSize(1);
         }
     }
 

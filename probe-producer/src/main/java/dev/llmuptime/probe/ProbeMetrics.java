@@ -3,10 +3,12 @@ package dev.llmuptime.probe;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.ProbeResult;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The prober's Micrometer meters. Latency histograms use fixed buckets, so a thousand targets do
@@ -30,6 +32,12 @@ final class ProbeMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
                         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(registry);
+    }
+
+    /** How many targets this prober owns in its region, read from {@code owned} at each scrape. */
+    void ownedTargets(Supplier<Number> owned) {
+        Gauge.builder("llm.probe.owned.targets", owned).description("Targets this prober owns in its region")
                 .register(registry);
     }
 

@@ -5,6 +5,7 @@ import dev.llmuptime.schema.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -19,6 +20,9 @@ import reactor.core.scheduler.Scheduler;
  * end, so a probe that times out after a whole interval (a hanging provider, with {@code timeout}
  * equal to {@code interval}) is followed at once by the next, not an interval later. At most one
  * tick waits: when another comes, the waiting one is skipped and counted, never queued.
+ *
+ * <p>Only owned targets run. A target's clock starts when it becomes owned and stops when it no
+ * longer is; its probe in flight then finishes, and a target owned again restarts only after it.
  */
 final class ProbeScheduler {
 
@@ -40,14 +44,27 @@ final class ProbeScheduler {
         this.random = random;
     }
 
-    /** Results of every target until {@code stop} emits; probes in flight then finish first. */
-    Flux<ProbeResult> run(Mono<?> stop) {
-        // Every target's schedule is subscribed at once: Flux.merge would stop at 256 endless sources.
+    /**
+     * Results of the targets named in the latest set of {@code owned}, until {@code stop} emits;
+     * probes in flight then finish first.
+     */
+    Flux<ProbeResult> run(Flux<Set<String>> owned, Mono<?> stop) {
+        // Replayed: a target subscribes again each time it is owned, and needs the latest set at once.
+        Flux<Set<String>> latest = owned.takeUntilOther(stop).replay(1).autoConnect();
+        // Every target is subscribed at once: Flux.merge would stop at 256 endless sources.
         return Flux.fromIterable(targets)
-                .flatMap(target -> schedule(target, stop), Math.max(1, targets.size()))
+                .flatMap(target -> whileOwned(target, latest), Math.max(1, targets.size()))
                 .doOnNext(metrics::probed);
     }
 
+    private Flux<ProbeResult> whileOwned(TargetConfig target, Flux<Set<String>> latest) {
+        Flux<Boolean> mine = latest.map(ids -> ids.contains(target.id())).distinctUntilChanged();
+        // concatMap: a new schedule starts only after the last one's probe in flight ended.
+        return mine.filter(Boolean::booleanValue)
+                .concatMap(gained -> schedule(target, mine.filter(ownedNow -> !ownedNow).next()), 1);
+    }
+
+    /** Probes {@code target} on its clock until {@code stop} emits or completes. */
     Flux<ProbeResult> schedule(TargetConfig target, Mono<?> stop) {
         return Flux.defer(() -> {
             long interval = target.interval().toMillis();

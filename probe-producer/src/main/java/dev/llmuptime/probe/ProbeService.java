@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,15 +35,18 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The running prober: schedules every target, publishes each result to Kafka, and serves
- * {@code /metrics} and {@code /health}. Starts without a reachable broker (reporting not ready)
- * and stops gracefully: in-flight probes finish or time out, then the producer is flushed.
+ * The running prober: shares its region's targets with the region's other probers through a Kafka
+ * consumer group, probes the ones it owns, publishes each result to Kafka, and serves
+ * {@code /metrics} and {@code /health}. Starts without a reachable broker (reporting not ready;
+ * probing starts with the first assignment) and stops gracefully: it leaves the group, in-flight
+ * probes finish or time out, then the producer is flushed.
  */
 public final class ProbeService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeService.class);
     private static final Set<Provider> SUPPORTED = Set.of(Provider.OPENAI, Provider.OPENAI_COMPATIBLE);
     private static final Duration SEND_PATIENCE = Duration.ofSeconds(30);
+    private static final String ASSIGNMENT_TOPIC = "llm.probe.assignments";
 
     private final MonitorConfig config;
     private final String host;
@@ -55,6 +59,7 @@ public final class ProbeService implements AutoCloseable {
     private OpsServer ops;
     private TopicReadiness topics;
     private ResultPublisher publisher;
+    private RegionMembership membership;
     private volatile Throwable publishingFailure;
 
     /** Throws {@link ConfigException} for a configuration this prober cannot run. */
@@ -96,25 +101,34 @@ public final class ProbeService implements AutoCloseable {
             return thread;
         });
         lifecycle.onClose("kafka-result-sender", senderThread::shutdownNow);
-        topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(), List.of(config.kafka().topics().probeResults()),
-                List.of(), Duration.ofSeconds(5), registry, () -> { }));
-        Producer<String, ProbeResult> producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(),
-                new ProbeResultSerde().serializer());
+        String proberId = ProberIdentity.of(config.probes());
+        TargetPartitions partitions = TargetPartitions.of(targets);
+        membership = new RegionMembership(config.kafka(), config.probes().region(), proberId, ASSIGNMENT_TOPIC,
+                partitions);
+        metrics.ownedTargets(membership::ownedCount);
+        short replication = config.kafka().replicationFactor().shortValue();
+        topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(),
+                List.of(new NewTopic(config.kafka().topics().probeResults(), config.kafka().partitions(), replication),
+                        new NewTopic(ASSIGNMENT_TOPIC, partitions.count(), replication)),
+                Set.of(ASSIGNMENT_TOPIC), Duration.ofSeconds(5), registry, membership::start));
+        Producer<String, ProbeResult> producer = new KafkaProducer<>(producerProperties(config, proberId),
+                new StringSerializer(), new ProbeResultSerde().serializer());
         lifecycle.onClose("Kafka producer", () -> producer.close(Duration.ofSeconds(10)));
         publisher = new ResultPublisher(producer, config.kafka().topics().probeResults(), metrics,
                 Schedulers.fromExecutorService(senderThread, "kafka-result-sender"));
-        String proberId = ProberIdentity.current();
         Prober prober = new Prober(http.client(), new ObjectMapper(), clock, config.probes().region(), proberId);
         ProbeScheduler scheduler = new ProbeScheduler(targets, prober, metrics, Schedulers.parallel(),
                 RandomGenerator.getDefault());
         logPlan(proberId);
-        publisher.publish(scheduler.run(stop.asMono()))
+        publisher.publish(scheduler.run(membership.owned(), stop.asMono()))
                 .doFinally(signal -> published.countDown())
                 .subscribe(done -> { }, failure -> {
                     publishingFailure = failure;
                     log.error("Probing and publishing stopped", failure);
                 });
         lifecycle.onClose("probing", this::finishProbing);
+        // Closed first: leaving the group hands the targets over while in-flight probes finish here.
+        lifecycle.closeOnStop(membership);
     }
 
     public int opsPort() {
@@ -127,13 +141,21 @@ public final class ProbeService implements AutoCloseable {
                 return Health.down("probing stopped: " + publishingFailure);
             }
             if (!topics.ready()) {
-                return Health.down(topics.whyNotReady() + "; probing goes on and results are held");
+                return Health.down(topics.whyNotReady() + "; probing starts once Kafka assigns this prober its targets");
+            }
+            if (membership.failure() != null) {
+                return Health.down("left group " + membership.group() + " after an error, so it probes nothing: "
+                        + membership.failure());
+            }
+            if (!membership.assigned()) {
+                return Health.down("waiting for an assignment in group " + membership.group());
             }
             if (!publisher.flowing(SEND_PATIENCE)) {
                 return Health.down(publisher.inFlight() + " results waiting for Kafka at "
                         + config.kafka().bootstrapServers() + " for more than " + SEND_PATIENCE.toSeconds() + " s");
             }
-            return Health.up(config.probes().targets().size() + " targets probed");
+            return Health.up("owns " + membership.ownedCount() + " of " + config.probes().targets().size()
+                    + " targets in region " + membership.region());
         });
     }
 
@@ -164,7 +186,8 @@ public final class ProbeService implements AutoCloseable {
 
     private void logPlan(String proberId) {
         List<TargetConfig> targets = config.probes().targets();
-        log.info("Prober {} in region {} probes {} targets:", proberId, config.probes().region(), targets.size());
+        log.info("Prober {} shares {} targets with the other probers of region {}:", proberId, targets.size(),
+                config.probes().region());
         for (TargetConfig target : targets) {
             log.info("  {}: {} {} at {} every {} (timeout {}), ~{} tokens per probe", target.id(),
                     target.check().configName(), target.model(), target.baseUrl(), Durations.format(target.interval()),
@@ -174,9 +197,9 @@ public final class ProbeService implements AutoCloseable {
                 TokenBudget.tokensPerMonth(targets)));
     }
 
-    private static Map<String, Object> producerProperties(MonitorConfig config) {
+    private static Map<String, Object> producerProperties(MonitorConfig config, String proberId) {
         Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "probe-producer-" + ProberIdentity.current());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "probe-producer-" + proberId);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The prober starts before its broker, then the broker goes away and comes back: every result
- * reaches Kafka exactly once, in order per target. This test runs its own broker, since it stops it.
+ * reaches Kafka exactly once, in order per target. Probing waits for the first assignment, and goes
+ * on through the outage with the targets owned when it began. This test runs its own broker, since
+ * it stops it.
  */
 class BrokerOutageTest {
 
@@ -44,13 +46,15 @@ class BrokerOutageTest {
             try {
                 service.start();
                 int ops = service.opsPort();
-                // No broker yet: probing goes on, /health says why it is not ready.
-                await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(registry, "llm.probes") >= 10);
+                // No broker yet: no assignment, so no probing; /health says why it is not ready.
+                await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.get(ops, "/health").body()
+                        .contains("not reachable"));
                 assertThat(ServiceFixture.get(ops, "/health").statusCode()).isEqualTo(503);
-                assertThat(ServiceFixture.get(ops, "/health").body()).contains("not reachable");
+                assertThat(ServiceFixture.counter(registry, "llm.probes")).isZero();
 
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaData, port);
                 await().atMost(Duration.ofSeconds(60)).until(() -> ServiceFixture.get(ops, "/health").statusCode() == 200);
+                assertThat(ServiceFixture.get(ops, "/health").body()).contains("owns 3 of 3 targets in region it");
                 double sentBeforeOutage = ServiceFixture.counter(registry, "llm.probe.results.sent");
                 await().atMost(Duration.ofSeconds(30)).until(() ->
                         ServiceFixture.counter(registry, "llm.probe.results.sent") > sentBeforeOutage + 10);

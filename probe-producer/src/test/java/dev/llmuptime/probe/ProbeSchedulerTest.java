@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -34,6 +36,7 @@ class ProbeSchedulerTest {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
     private final Sinks.Empty<Void> stop = Sinks.empty();
+    private final Sinks.Many<Set<String>> owned = Sinks.many().replay().latest();
     private Disposable subscription;
 
     @AfterEach
@@ -124,7 +127,7 @@ class ProbeSchedulerTest {
     void stopLetsTheRunningProbeFinishThenCompletes() {
         List<Boolean> completed = new ArrayList<>();
         subscription = scheduler(List.of(target("a", Duration.ofSeconds(10))), Duration.ofSeconds(3))
-                .run(stop.asMono()).doOnComplete(() -> completed.add(true)).subscribe(results::add);
+                .run(ownsAll(List.of("a")), stop.asMono()).doOnComplete(() -> completed.add(true)).subscribe(results::add);
         time.advanceTimeBy(Duration.ofSeconds(11));
         assertThat(started).hasSize(2);
 
@@ -138,6 +141,54 @@ class ProbeSchedulerTest {
         assertThat(completed).containsExactly(true);
     }
 
+    @Test
+    void nothingRunsUntilATargetIsAssignedThenItsClockStarts() {
+        subscription = scheduler(List.of(target("a", Duration.ofSeconds(10))), Duration.ofMillis(100))
+                .run(owned.asFlux(), stop.asMono()).subscribe(results::add);
+        own();
+        time.advanceTimeBy(Duration.ofMinutes(5));
+        assertThat(started).isEmpty();
+
+        own("a");
+        time.advanceTimeBy(Duration.ofSeconds(21));
+
+        assertThat(started).hasSize(3);
+        assertThat(started.get(0)).isBetween(Instant.ofEpochMilli(300_000), Instant.ofEpochMilli(301_000));
+        assertThat(registry.get("llm.probes").tag("target", "a").counter().count()).isEqualTo(3);
+    }
+
+    @Test
+    void revocationLetsTheProbeInFlightFinishThenStopsTheTarget() {
+        run(List.of(target("a", Duration.ofSeconds(10)), target("b", Duration.ofSeconds(10))), Duration.ofSeconds(3));
+        time.advanceTimeBy(Duration.ofSeconds(11));
+        assertThat(started).hasSize(4);
+
+        own("b");
+        time.advanceTimeBy(Duration.ofSeconds(4));
+        assertThat(results).filteredOn(r -> r.getTargetId().equals("a")).as("the probe in flight ends").hasSize(2);
+        time.advanceTimeBy(Duration.ofMinutes(1));
+
+        assertThat(results).filteredOn(r -> r.getTargetId().equals("a")).as("then nothing more").hasSize(2);
+        assertThat(results).filteredOn(r -> r.getTargetId().equals("b")).as("b never paused").hasSize(8);
+    }
+
+    @Test
+    void aTargetOwnedAgainRestartsOnlyAfterItsProbeInFlightEnded() {
+        run(target("a", Duration.ofSeconds(10)), Duration.ofSeconds(3));
+        time.advanceTimeBy(Duration.ofSeconds(11));
+        Instant secondStart = started.get(1);
+
+        own();
+        time.advanceTimeBy(Duration.ofMillis(500));
+        own("a");
+        time.advanceTimeBy(Duration.ofSeconds(30));
+
+        assertThat(maxRunning.get()).as("probes of a target never overlap").isEqualTo(1);
+        assertThat(started.get(2)).isAfterOrEqualTo(secondStart.plusSeconds(3));
+        assertThat(results.size()).isGreaterThanOrEqualTo(4);
+        assertThat(results.stream().map(ProbeResult::getTargetId).distinct()).containsExactly("a");
+    }
+
     /** Milliseconds since the first instant: the first probe's jitter taken out. */
     private static List<Long> sinceFirst(List<Instant> instants) {
         return instants.stream().map(at -> at.toEpochMilli() - instants.get(0).toEpochMilli()).toList();
@@ -148,7 +199,17 @@ class ProbeSchedulerTest {
     }
 
     private void run(List<TargetConfig> targets, Duration probeTakes) {
-        subscription = scheduler(targets, probeTakes).run(stop.asMono()).subscribe(results::add);
+        subscription = scheduler(targets, probeTakes).run(ownsAll(targets.stream().map(TargetConfig::id).toList()),
+                stop.asMono()).subscribe(results::add);
+    }
+
+    private Flux<Set<String>> ownsAll(List<String> ids) {
+        owned.tryEmitNext(Set.copyOf(ids));
+        return owned.asFlux();
+    }
+
+    private void own(String... ids) {
+        owned.tryEmitNext(Set.of(ids));
     }
 
     private ProbeScheduler scheduler(List<TargetConfig> targets, Duration probeTakes) {
