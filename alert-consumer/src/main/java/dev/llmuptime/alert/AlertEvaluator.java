@@ -14,12 +14,12 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +38,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the stats, runs the rules, and writes each transition to the alerts topic, together
- * with the rules' new state and the consumed offsets, in one Kafka transaction. On start the state
- * is read back from its compacted topic, so a restart neither repeats nor forgets a FIRING.
+ * with the rules' new state and the consumed offsets, in one Kafka transaction. Instances share the
+ * stats partitions through the evaluator's consumer group; each restores the state of the partitions
+ * it is assigned from the compacted state topic (see {@link OwnedPartitions}), so neither a restart
+ * nor a move repeats or forgets a FIRING. Each instance has its own transactional id and commits its
+ * offsets with the group's metadata, so the group's generation fences an instance that lost its
+ * partitions (KIP-447) and instances never fence each other.
  */
 final class AlertEvaluator implements Runnable {
 
@@ -50,11 +54,14 @@ final class AlertEvaluator implements Runnable {
     private final Clock clock;
     private final MeterRegistry registry;
     private final StateTopic state;
-    /** Consumer group and transactional id: one active evaluator; a second one fences the first. */
+    /** Consumer group shared by every instance: it splits the stats partitions among them. */
     private final String group;
+    /** This instance's own: a stable prefix and a random part, unique per process. */
+    private final String transactionalId;
     private final WindowStatsSerde statsSerde = new WindowStatsSerde();
     private final AlertEventSerde alertSerde = new AlertEventSerde();
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile OwnedPartitions ownership;
     private volatile boolean running = true;
     private volatile boolean healthy;
 
@@ -65,6 +72,7 @@ final class AlertEvaluator implements Runnable {
         this.registry = registry;
         this.state = new StateTopic(stateTopic(config));
         this.group = config.kafka().topics().alerts() + ".evaluator";
+        this.transactionalId = group + "." + UUID.randomUUID();
     }
 
     static String stateTopic(MonitorConfig config) {
@@ -73,6 +81,12 @@ final class AlertEvaluator implements Runnable {
 
     boolean healthy() {
         return healthy;
+    }
+
+    /** The stats partitions this instance decides now. */
+    List<Integer> ownedPartitions() {
+        OwnedPartitions current = ownership;
+        return current == null ? List.of() : current.owned();
     }
 
     @Override
@@ -112,42 +126,31 @@ final class AlertEvaluator implements Runnable {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                 new ByteArraySerializer());
              KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, "latest"),
+                     new StringDeserializer(), new ByteArrayDeserializer());
+             KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties(null, "earliest"),
                      new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = stats;
             new KafkaClientMetrics(stats).bindTo(registry);
-            restore(engine);
             producer.initTransactions();
-            // Healthy once partitions are assigned: from then on no new stats record is missed.
-            stats.subscribe(List.of(topics.stats()), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    healthy = true;
-                }
-            });
-            log.info("Evaluating {} rules on {}", rules.size(), topics.stats());
+            OwnedPartitions owned = new OwnedPartitions(stats, topics.stats(), reader, state, engine);
+            ownership = owned;
+            stats.subscribe(List.of(topics.stats()), owned);
+            log.info("Evaluating {} rules on {} as {}", rules.size(), topics.stats(), transactionalId);
             while (running) {
                 ConsumerRecords<String, byte[]> records = stats.poll(Duration.ofMillis(250));
+                healthy = owned.assigned();
+                if (!owned.assigned()) {
+                    continue;
+                }
                 Decisions decisions = decide(engine, records, clock.millis());
-                List<ProducerRecord<String, byte[]>> changes = state.changes(engine);
+                List<ProducerRecord<String, byte[]>> changes = state.changes(engine, owned.partitioner());
                 if (!records.isEmpty() || !decisions.isEmpty() || !changes.isEmpty()) {
                     commit(producer, stats, records, decisions, changes);
                 }
             }
         } finally {
             consumer = null;
-        }
-    }
-
-    /** Reads the compacted state topic to its end into {@code engine}. */
-    private void restore(RuleEngine engine) {
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties(null, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            int restored = state.restore(reader, engine);
-            log.info("Restored {} active alert states from {}", restored, state.name());
+            ownership = null;
         }
     }
 
@@ -213,7 +216,9 @@ final class AlertEvaluator implements Runnable {
 
     private Map<String, Object> producerProperties() {
         Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
-        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group);
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        // A crashed instance's open transaction holds back its partitions' new owner until it times out.
+        properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         return properties;
@@ -223,6 +228,8 @@ final class AlertEvaluator implements Runnable {
         Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
         if (group != null) {
             properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            // Only the partitions that move change hands; the others keep their state and timers.
+            properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         }
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -99,7 +99,7 @@ public final class AlertService implements AutoCloseable {
             if (!evaluator.healthy()) {
                 return Health.down("alert evaluation is restarting");
             }
-            return Health.up(deliveries.size() + " webhooks");
+            return Health.up(deliveries.size() + " webhooks; stats partitions " + evaluator.ownedPartitions());
         });
     }
 

@@ -3,6 +3,7 @@ package dev.llmuptime.alert;
 import dev.llmuptime.schema.WindowStats;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The latest stats of the newest window and of the window before it, per target and window size
@@ -52,6 +53,11 @@ final class RecentWindows {
         }
         WindowStats previous = latest.previous();
         return start(previous) + previous.getWindowSize() == start(current) ? previous : null;
+    }
+
+    /** Forgets the windows of the targets {@code gone} accepts. */
+    void forget(Predicate<String> gone) {
+        byTarget.keySet().removeIf(series -> gone.test(series.targetId()));
     }
 
     private static long start(WindowStats stats) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Decides when alerts fire and resolve, per (rule, target), with hysteresis: a rule fires only
@@ -42,6 +43,15 @@ final class RuleEngine {
 
     void restoreSeen(String targetId, long at) {
         lastSeen.put(targetId, at);
+    }
+
+    /** Forgets the states and sightings of the targets {@code gone} accepts: another instance decides them now. */
+    void forget(Predicate<String> gone) {
+        states.keySet().removeIf(key -> gone.test(key.targetId()));
+        changedStates.keySet().removeIf(key -> gone.test(key.targetId()));
+        lastSeen.keySet().removeIf(gone);
+        changedSeen.keySet().removeIf(gone);
+        recentWindows.forget(gone);
     }
 
     /** Evaluates every rule that reads this stats record; returns the transitions. */

@@ -2,18 +2,21 @@ package dev.llmuptime.alert;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The rules' state in its compacted topic ({@code <alerts>.state}): read back into a fresh
- * {@link RuleEngine} on start, and written with every transaction that changes it, so a restart
- * neither repeats nor forgets a FIRING.
+ * The rules' state in its compacted topic ({@code <alerts>.state}): written with every transaction
+ * that changes it, to the partition number of the target's stats partition, and read back per
+ * partition when this instance is assigned the stats partition of the same number, so neither a
+ * restart nor a move to another instance repeats or forgets a FIRING.
  */
 final class StateTopic {
 
@@ -32,10 +35,14 @@ final class StateTopic {
         return topic;
     }
 
-    /** Reads the topic to its end into {@code engine}; returns how many alert states it restored. */
-    int restore(Consumer<String, byte[]> reader, RuleEngine engine) {
-        List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+    /** How many partitions the topic has. */
+    int partitions(Consumer<String, byte[]> reader) {
+        return reader.partitionsFor(topic).size();
+    }
+
+    /** Reads these partitions of the topic to their end into {@code engine}; returns how many alert states it restored. */
+    int restore(Consumer<String, byte[]> reader, Collection<Integer> numbers, RuleEngine engine) {
+        List<TopicPartition> partitions = numbers.stream().map(number -> new TopicPartition(topic, number)).toList();
         reader.assign(partitions);
         reader.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = reader.endOffsets(partitions);
@@ -45,19 +52,27 @@ final class StateTopic {
                 restored += restore(record, engine);
             }
         }
+        reader.unsubscribe();
         engine.drainChangedStates();
         return restored;
     }
 
+    /** Forgets what it persisted of the targets {@code gone} accepts. */
+    void forget(Predicate<String> gone) {
+        seenPersisted.keySet().removeIf(gone);
+    }
+
     /** The records that persist what changed in {@code engine} since the last call. */
-    List<ProducerRecord<String, byte[]>> changes(RuleEngine engine) {
+    List<ProducerRecord<String, byte[]>> changes(RuleEngine engine, TargetPartitioner partitioner) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         engine.drainChangedStates().forEach((key, state) -> records.add(new ProducerRecord<>(topic,
-                new StateKey.Alert(key).encode(), state == null ? null : codec.encode(state))));
+                partitioner.partitionOf(key.targetId()), new StateKey.Alert(key).encode(),
+                state == null ? null : codec.encode(state))));
         engine.drainChangedSeen().forEach((target, at) -> {
             if (at - seenPersisted.getOrDefault(target, 0L) >= SEEN_PERSIST_EVERY_MS) {
                 seenPersisted.put(target, at);
-                records.add(new ProducerRecord<>(topic, new StateKey.Seen(target).encode(), codec.encodeSeen(at)));
+                records.add(new ProducerRecord<>(topic, partitioner.partitionOf(target),
+                        new StateKey.Seen(target).encode(), codec.encodeSeen(at)));
             }
         });
         return records;

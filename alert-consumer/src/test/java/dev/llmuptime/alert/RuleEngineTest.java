@@ -214,6 +214,23 @@ class RuleEngineTest {
     }
 
     @Test
+    void targetsHandedToAnotherInstanceAreNeitherTimedNorReportedSilent() {
+        RuleEngine engine = engine("");
+
+        at(0, engine, probe("a", Outcome.SUCCESS, 0, 1));
+        at(0, engine, probe("b", Outcome.TIMEOUT, 1, 0));
+        at(0, engine, probe("b", Outcome.TIMEOUT, 2, 0));
+        engine.drainChangedStates();
+        engine.forget("b"::equals);
+
+        assertThat(engine.drainChangedStates()).isEmpty();
+        assertThat(tick(engine, 120)).singleElement().satisfies(event -> {
+            assertThat(event.getRule()).isEqualTo("silent");
+            assertThat(event.getTargetId()).isEqualTo("a");
+        });
+    }
+
+    @Test
     void authAndClientErrorsFireProbeMisconfiguredApartFromOutages() {
         RuleEngine engine = engine("");
 
