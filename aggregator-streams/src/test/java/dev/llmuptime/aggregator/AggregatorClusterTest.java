@@ -13,6 +13,8 @@ import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,6 +107,44 @@ class AggregatorClusterTest {
         });
     }
 
+    @Test
+    void anUnreachableInstanceMakesListsPartialAndStatsStale(KafkaCluster kafka) throws Exception {
+        String resultsTopic = kafka.uniqueName("llm.probe.results");
+        int deadPort = closedPort();
+        // A advertises an address nobody listens on: to B it is an instance that cannot be reached.
+        AggregatorService a = start(config(kafka, resultsTopic, stateDirA, "http://127.0.0.1:" + deadPort));
+        AggregatorService b = start(config(kafka, resultsTopic, stateDirB, "http://127.0.0.1:0"));
+        sendResults(kafka, resultsTopic);
+
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> {
+            List<String> heldByA = ids(get(a, "/api/v1/targets?local=true").body());
+            List<String> heldByB = ids(get(b, "/api/v1/targets?local=true").body());
+            assertThat(heldByA).isNotEmpty();
+            assertThat(heldByB).isNotEmpty().doesNotContainAnyElementsOf(heldByA);
+            assertThat(ids(get(a, "/api/v1/targets").body())).containsExactlyElementsOf(TARGETS);
+
+            JsonNode partial = get(b, "/api/v1/targets").body();
+            assertThat(partial.path("partial").asBoolean()).isTrue();
+            assertThat(ids(partial.path("targets"))).containsExactlyElementsOf(heldByB);
+            JsonNode missing = partial.path("missing").get(0);
+            assertThat(missing.path("instance").asText()).isEqualTo("127.0.0.1:" + deadPort);
+            assertThat(missing.path("partitions")).isNotEmpty();
+
+            // B keeps a standby copy of A's partitions and answers from it, marked stale.
+            Reply stale = get(b, "/api/v1/targets/" + heldByA.get(0) + "/stats?window=1m");
+            assertThat(stale.status()).isEqualTo(200);
+            assertThat(stale.body().path("stale").asBoolean()).isTrue();
+            assertThat(stale.body().path("series").get(0).path("targetId").asText()).isEqualTo(heldByA.get(0));
+            assertThat(stale.body().path("series").get(0).path("count").asLong()).isEqualTo(1);
+        });
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private AggregatorService start(MonitorConfig config) {
         AggregatorService service = new AggregatorService(config, "127.0.0.1", Clock.systemUTC(),
                 Metrics.newRegistry("aggregator"));
@@ -114,6 +154,10 @@ class AggregatorClusterTest {
     }
 
     private static MonitorConfig config(KafkaCluster kafka, String resultsTopic, Path stateDir) {
+        return config(kafka, resultsTopic, stateDir, "http://127.0.0.1:0");
+    }
+
+    private static MonitorConfig config(KafkaCluster kafka, String resultsTopic, Path stateDir, String advertisedUrl) {
         return new ConfigLoader(name -> null).parse("""
                 kafka:
                   bootstrap-servers: %s
@@ -124,11 +168,11 @@ class AggregatorClusterTest {
                   windows: [1m, 5m]
                   grace: 5s
                   http-port: 0
-                  advertised-url: http://127.0.0.1:0
+                  advertised-url: %s
                   state-dir: "%s"
                   standby-replicas: 1
                 """.formatted(kafka.bootstrapServers(), resultsTopic, resultsTopic + ".stats", resultsTopic + "-app",
-                stateDir), "test.yaml");
+                advertisedUrl, stateDir), "test.yaml");
     }
 
     private static void sendResults(KafkaCluster kafka, String topic) throws Exception {
