@@ -13,8 +13,6 @@ import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,7 +108,7 @@ class AggregatorClusterTest {
     @Test
     void anUnreachableInstanceMakesListsPartialAndStatsStale(KafkaCluster kafka) throws Exception {
         String resultsTopic = kafka.uniqueName("llm.probe.results");
-        int deadPort = closedPort();
+        int deadPort = ClusterTargetsTest.closedPort();
         // A advertises an address nobody listens on: to B it is an instance that cannot be reached.
         AggregatorService a = start(config(kafka, resultsTopic, stateDirA, "http://127.0.0.1:" + deadPort));
         AggregatorService b = start(config(kafka, resultsTopic, stateDirB, "http://127.0.0.1:0"));
@@ -137,12 +135,6 @@ class AggregatorClusterTest {
             assertThat(stale.body().path("series").get(0).path("targetId").asText()).isEqualTo(heldByA.get(0));
             assertThat(stale.body().path("series").get(0).path("count").asLong()).isEqualTo(1);
         });
-    }
-
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private AggregatorService start(MonitorConfig config) {

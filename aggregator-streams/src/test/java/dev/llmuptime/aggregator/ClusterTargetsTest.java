@@ -57,7 +57,8 @@ class ClusterTargetsTest {
                 Set.of(new TopicPartition("llm.probe.results", partition)), Set.of(), Set.of());
     }
 
-    private static int closedPort() throws Exception {
+    /** A loopback port that was just free: nothing listens on it. */
+    static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
