@@ -1,6 +1,7 @@
 package dev.llmuptime.aggregator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.config.AggregationConfig;
 import dev.llmuptime.config.Durations;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
@@ -14,9 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
@@ -35,7 +38,10 @@ public final class AggregatorService implements AutoCloseable {
     private final Clock clock;
     private final PrometheusMeterRegistry registry;
     private final ServiceLifecycle lifecycle = new ServiceLifecycle("aggregator-streams");
-    private KafkaStreams streams;
+    /** How long to wait for another instance before answering without it. */
+    private static final Duration PEER_TIMEOUT = Duration.ofSeconds(2);
+
+    private volatile KafkaStreams streams;
     private DisposableServer http;
     private TopicReadiness topics;
 
@@ -52,8 +58,21 @@ public final class AggregatorService implements AutoCloseable {
     }
 
     private void open() {
+        AggregationConfig aggregation = config.aggregation();
+        StatsQueries queries = new StatsQueries(() -> streams, aggregation.windows());
+        // Bound before Kafka Streams starts, so that an ephemeral port can be advertised to the other instances.
+        AtomicReference<HostInfo> self = new AtomicReference<>();
+        ClusterMetadata cluster = new ClusterMetadata(() -> streams, self::get);
+        StatsApi api = new StatsApi(queries, cluster, new Peers(PEER_TIMEOUT), new ObjectMapper(), clock);
+        Dashboard dashboard = new Dashboard(queries.chartWindow());
+        http = HttpServer.create().host(host).port(aggregation.httpPort())
+                .route(routes -> dashboard.addTo(api.addTo(OpsRoutes.add(routes, registry, this::health))))
+                .bindNow();
+        lifecycle.onClose("HTTP server", () -> http.disposeNow(Duration.ofSeconds(5)));
+        int advertisedPort = aggregation.advertisedPort() == 0 ? http.port() : aggregation.advertisedPort();
+        self.set(new HostInfo(aggregation.advertisedUrl().getHost(), advertisedPort));
         Properties properties = new Properties();
-        properties.putAll(StatsTopology.properties(config));
+        properties.putAll(StatsTopology.properties(config, advertisedPort));
         streams = new KafkaStreams(StatsTopology.build(config, new AggregatorMetrics(registry)), properties);
         // Leave the group, so a restarted instance gets its partitions at once, not after a session timeout.
         lifecycle.onClose("Kafka Streams", () -> streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
@@ -64,13 +83,6 @@ public final class AggregatorService implements AutoCloseable {
         });
         KafkaStreamsMetrics streamsMetrics = lifecycle.closeOnStop(new KafkaStreamsMetrics(streams));
         streamsMetrics.bindTo(registry);
-        StatsQueries queries = new StatsQueries(streams, config.aggregation().windows());
-        StatsApi api = new StatsApi(queries, new ObjectMapper(), clock);
-        Dashboard dashboard = new Dashboard(queries.chartWindow());
-        http = HttpServer.create().host(host).port(config.aggregation().httpPort())
-                .route(routes -> dashboard.addTo(api.addTo(OpsRoutes.add(routes, registry, this::health))))
-                .bindNow();
-        lifecycle.onClose("HTTP server", () -> http.disposeNow(Duration.ofSeconds(5)));
         TopicsConfig topicNames = config.kafka().topics();
         topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(), List.of(topicNames.probeResults(),
                         TopicsConfig.deadLetterTopic(topicNames.probeResults()), topicNames.stats()), List.of(),

@@ -26,6 +26,9 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * The JSON API: {@code GET /api/v1/targets} (current status of every target) and
  * {@code GET /api/v1/targets/{id}/stats?window=&from=&to=&region=} (a series of WindowStats).
+ * Any instance answers for the whole cluster: it gathers the targets of every instance and forwards
+ * stats to the instance holding the target; {@code local=true} answers from this instance's stores only.
+ * Stats read from a standby or restoring store come as {@code {"stale": true, "series": [...]}}.
  * Bad parameters get 400 with {@code {"error": ...}}; state not yet available, 503.
  */
 final class StatsApi {
@@ -35,12 +38,18 @@ final class StatsApi {
             Map.entry("24h", Duration.ofHours(24)), Map.entry("7d", Duration.ofDays(7)));
 
     private final StatsQueries queries;
+    private final ClusterMetadata cluster;
+    private final ClusterTargets clusterTargets;
+    private final Peers peers;
     private final StatsJson json;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    StatsApi(StatsQueries queries, ObjectMapper mapper, Clock clock) {
+    StatsApi(StatsQueries queries, ClusterMetadata cluster, Peers peers, ObjectMapper mapper, Clock clock) {
         this.queries = queries;
+        this.cluster = cluster;
+        this.peers = peers;
+        this.clusterTargets = new ClusterTargets(cluster, peers, mapper);
         this.mapper = mapper;
         this.json = new StatsJson(mapper);
         this.clock = clock;
@@ -48,8 +57,46 @@ final class StatsApi {
 
     HttpServerRoutes addTo(HttpServerRoutes routes) {
         return routes
-                .get("/api/v1/targets", (request, response) -> respond(response, this::targets))
-                .get("/api/v1/targets/{id}/stats", (request, response) -> respond(response, () -> stats(request)));
+                .get("/api/v1/targets", (request, response) -> respond(response, allTargets(request)))
+                .get("/api/v1/targets/{id}/stats", (request, response) -> respond(response, anyStats(request)));
+    }
+
+    private Mono<Reply> allTargets(HttpServerRequest request) {
+        Mono<JsonNode> local = offEventLoop(this::targets);
+        if (isLocal(request)) {
+            return local.map(Reply::ok);
+        }
+        return offEventLoop(cluster::instances).flatMap(instances -> instances.size() <= 1 ? local
+                : clusterTargets.gather(local, instances)).map(Reply::ok);
+    }
+
+    private Mono<Reply> anyStats(HttpServerRequest request) {
+        Mono<Reply> local = offEventLoop(() -> stats(request, queries)).map(Reply::ok)
+                // Rebalancing or restoring: a standby or restoring store still knows the target.
+                .onErrorResume(InvalidStateStoreException.class, e -> staleStats(request));
+        if (isLocal(request)) {
+            return local;
+        }
+        return offEventLoop(() -> cluster.remoteOwner(request.param("id"))).flatMap(owner -> owner.isEmpty() ? local
+                : peers.getLocal(owner.get(), request.uri())
+                        .filter(answer -> answer.status() == 200 || answer.status() == 400 || answer.status() == 404)
+                        .flatMap(answer -> offEventLoop(() -> new Reply(answer.status(), mapper.readTree(answer.body()))))
+                        .switchIfEmpty(Mono.defer(() -> staleStats(request)))
+                        .onErrorResume(failure -> !(failure instanceof BadRequest || failure instanceof NotFound),
+                                failure -> staleStats(request)));
+    }
+
+    private Mono<Reply> staleStats(HttpServerRequest request) {
+        return offEventLoop(() -> {
+            ObjectNode stale = mapper.createObjectNode().put("stale", true);
+            stale.set("series", stats(request, queries.includingStale()));
+            return Reply.ok(stale);
+        }).onErrorResume(NotFound.class, e -> Mono.just(new Reply(503, json.error("the instance holding target '"
+                + request.param("id") + "' cannot be reached, and this one has no copy of its stats"))));
+    }
+
+    private static boolean isLocal(HttpServerRequest request) {
+        return "true".equals(first(new QueryStringDecoder(request.uri()).parameters(), "local"));
     }
 
     private JsonNode targets() {
@@ -78,7 +125,7 @@ final class StatsApi {
         return targets;
     }
 
-    private JsonNode stats(HttpServerRequest request) {
+    private JsonNode stats(HttpServerRequest request, StatsQueries queries) {
         String targetId = request.param("id");
         Map<String, List<String>> params = new QueryStringDecoder(request.uri()).parameters();
         Duration window = window(first(params, "window"));
@@ -133,11 +180,13 @@ final class StatsApi {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private Mono<Void> respond(HttpServerResponse response, Callable<JsonNode> query) {
-        return Mono.fromCallable(query)
-                // State stores read RocksDB: disk I/O in native code, which BlockHound cannot see. Off the event loop.
-                .subscribeOn(Schedulers.boundedElastic())
-                .map(body -> new Reply(200, body))
+    private static <T> Mono<T> offEventLoop(Callable<T> query) {
+        // State stores read RocksDB: disk I/O in native code, which BlockHound cannot see. Off the event loop.
+        return Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Void> respond(HttpServerResponse response, Mono<Reply> replies) {
+        return replies
                 .onErrorResume(BadRequest.class, e -> Mono.just(new Reply(400, json.error(e.getMessage()))))
                 .onErrorResume(NotFound.class, e -> Mono.just(new Reply(404, json.error(e.getMessage()))))
                 .onErrorResume(InvalidStateStoreException.class, e -> Mono.just(new Reply(503,
@@ -148,6 +197,9 @@ final class StatsApi {
     }
 
     private record Reply(int status, JsonNode body) {
+        static Reply ok(JsonNode body) {
+            return new Reply(200, body);
+        }
     }
 
     private static final class BadRequest extends RuntimeException {

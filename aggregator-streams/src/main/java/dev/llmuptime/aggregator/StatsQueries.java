@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -28,12 +30,24 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 final class StatsQueries {
 
-    private final KafkaStreams streams;
+    private final Supplier<KafkaStreams> streams;
     private final List<Duration> windows;
+    private final boolean stale;
 
-    StatsQueries(KafkaStreams streams, List<Duration> windows) {
+    /** Reads the active stores of {@code streams}, which may be created after these queries. */
+    StatsQueries(Supplier<KafkaStreams> streams, List<Duration> windows) {
+        this(streams, windows, false);
+    }
+
+    private StatsQueries(Supplier<KafkaStreams> streams, List<Duration> windows, boolean stale) {
         this.streams = streams;
         this.windows = windows.stream().sorted().toList();
+        this.stale = stale;
+    }
+
+    /** The same queries, answered also from standby and restoring stores. */
+    StatsQueries includingStale() {
+        return new StatsQueries(streams, windows, true);
     }
 
     List<Duration> windows() {
@@ -58,7 +72,7 @@ final class StatsQueries {
     List<WindowAccumulator> series(String targetId, String region, Duration window, Instant from, Instant to) {
         List<WindowAccumulator> series = new ArrayList<>();
         String key = new SeriesKey(targetId, region, window.toMillis()).encode();
-        ReadOnlyWindowStore<String, WindowAccumulator> history = streams.store(StoreQueryParameters.fromNameAndType(
+        ReadOnlyWindowStore<String, WindowAccumulator> history = store(StoreQueryParameters.fromNameAndType(
                 HistoryRetention.storeName(window), QueryableStoreTypes.windowStore()));
         try (WindowStoreIterator<WindowAccumulator> closed = history.fetch(key, from, to.minusMillis(1))) {
             closed.forEachRemaining(entry -> series.add(entry.value));
@@ -113,13 +127,21 @@ final class StatsQueries {
     }
 
     private ReadOnlyKeyValueStore<String, WindowAccumulator> live() {
-        return streams.store(StoreQueryParameters.fromNameAndType(WindowStatsProcessor.LIVE_STORE,
+        return store(StoreQueryParameters.fromNameAndType(WindowStatsProcessor.LIVE_STORE,
                 QueryableStoreTypes.keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, Streak> streaks() {
-        return streams.store(StoreQueryParameters.fromNameAndType(WindowStatsProcessor.STREAK_STORE,
+        return store(StoreQueryParameters.fromNameAndType(WindowStatsProcessor.STREAK_STORE,
                 QueryableStoreTypes.keyValueStore()));
+    }
+
+    private <T> T store(StoreQueryParameters<T> parameters) {
+        KafkaStreams running = streams.get();
+        if (running == null) {
+            throw new InvalidStateStoreException("Kafka Streams has not been created yet");
+        }
+        return running.store(stale ? parameters.enableStaleStores() : parameters);
     }
 
     /** Windows merged: exact counts, and sketches merged into the sketch of all their probes. */

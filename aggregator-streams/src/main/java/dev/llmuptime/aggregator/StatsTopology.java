@@ -2,6 +2,7 @@ package dev.llmuptime.aggregator;
 
 import dev.llmuptime.aggregator.StateSerdes.StreakSerde;
 import dev.llmuptime.aggregator.StateSerdes.WindowAccumulatorSerde;
+import dev.llmuptime.config.AggregationConfig;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
 import dev.llmuptime.schema.ProbeResultSerde;
@@ -52,11 +53,17 @@ public final class StatsTopology {
         return topology;
     }
 
-    static Map<String, Object> properties(MonitorConfig config) {
+    /** The settings for an instance reachable by the others at {@code advertisedPort} of its advertised host. */
+    static Map<String, Object> properties(MonitorConfig config, int advertisedPort) {
+        AggregationConfig aggregation = config.aggregation();
         Map<String, Object> properties = new HashMap<>(config.kafka().clientProperties());
-        // kafka.client may set Kafka Streams' own settings too: application.id, state.dir, num.stream.threads.
+        // kafka.client may set Kafka Streams' own settings too, and wins over the aggregation section:
+        // application.id, state.dir, num.standby.replicas, application.server, num.stream.threads.
         properties.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        properties.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, ".local-data/aggregator-streams");
+        properties.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, aggregation.stateDir());
+        properties.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, aggregation.standbyReplicas());
+        properties.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                aggregation.advertisedUrl().getHost() + ":" + advertisedPort);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.kafka().replicationFactor());
         // A record that cannot be decoded goes to <topic>.dlq, with headers naming its topic,

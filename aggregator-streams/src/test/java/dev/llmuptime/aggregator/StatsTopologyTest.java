@@ -50,7 +50,7 @@ class StatsTopologyTest {
                   grace: 10s
                 """, "test.yaml");
         Properties properties = new Properties();
-        properties.putAll(StatsTopology.properties(config));
+        properties.putAll(StatsTopology.properties(config, 8080));
         driver = new TopologyTestDriver(StatsTopology.build(config, new AggregatorMetrics(registry)), properties, T0);
         results = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ProbeResultSerde().serializer());
         raw = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ByteArraySerializer());

@@ -47,7 +47,7 @@ class ConfigErrorsTest {
         assertError("""
                 aggregation:
                   colour: blue
-                """, "monitor.yaml:2: unknown key 'colour' in aggregation; expected one of grace, http-port, windows");
+                """, "monitor.yaml:2: unknown key 'colour' in aggregation; expected one of advertised-url, grace, http-port, standby-replicas, state-dir, windows");
     }
 
     @Test
@@ -149,6 +149,30 @@ class ConfigErrorsTest {
                 aggregation:
                   http-port: 80800
                 """, "aggregation.http-port must be a TCP port from 0 to 65535, got 80800");
+    }
+
+    @Test
+    void advertisedUrlMustBeHttp() {
+        assertError("""
+                aggregation:
+                  advertised-url: aggregator-2:8080
+                """, "aggregation.advertised-url 'aggregator-2:8080' must be an http:// or https:// URL");
+    }
+
+    @Test
+    void standbyReplicasOutOfRange() {
+        assertError("""
+                aggregation:
+                  standby-replicas: -1
+                """, "aggregation.standby-replicas must be from 0 to 10, got -1");
+    }
+
+    @Test
+    void emptyStateDir() {
+        assertError("""
+                aggregation:
+                  state-dir: " "
+                """, "aggregation.state-dir must not be empty");
     }
 
     @Test

@@ -49,6 +49,9 @@ class ConfigLoaderTest {
                 Duration.ofHours(1));
         assertThat(config.aggregation().grace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.aggregation().httpPort()).isEqualTo(8080);
+        assertThat(config.aggregation().advertisedUrl()).hasToString("http://localhost:8080");
+        assertThat(config.aggregation().stateDir()).isEqualTo("./.local-data/streams");
+        assertThat(config.aggregation().standbyReplicas()).isEqualTo(1);
 
         assertThat(config.alerts().httpPort()).isEqualTo(8082);
         assertThat(config.alerts().rules()).extracting(RuleConfig::name)
@@ -66,6 +69,30 @@ class ConfigLoaderTest {
         assertThat(ops.format()).isEqualTo(WebhookFormat.GENERIC);
         assertThat(ops.secret().reveal()).isEqualTo("whsec-42");
         assertThat(ops.maxRetryAge()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void aggregationScaleOutSettings() {
+        MonitorConfig config = load("""
+                aggregation:
+                  http-port: 9090
+                  advertised-url: http://aggregator-2:9090
+                  state-dir: /var/lib/aggregator
+                  standby-replicas: 2
+                """);
+
+        assertThat(config.aggregation().advertisedUrl()).hasToString("http://aggregator-2:9090");
+        assertThat(config.aggregation().advertisedPort()).isEqualTo(9090);
+        assertThat(config.aggregation().stateDir()).isEqualTo("/var/lib/aggregator");
+        assertThat(config.aggregation().standbyReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void advertisedUrlFollowsTheHttpPortAndItsSchemesDefaultPort() {
+        assertThat(load("aggregation: {http-port: 9191}\n").aggregation().advertisedUrl())
+                .hasToString("http://localhost:9191");
+        assertThat(load("aggregation: {advertised-url: \"https://stats.example\"}\n").aggregation().advertisedPort())
+                .isEqualTo(443);
     }
 
     @Test

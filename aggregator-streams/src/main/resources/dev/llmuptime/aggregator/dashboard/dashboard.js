@@ -91,7 +91,13 @@
 
   async function refresh() {
     try {
-      const targets = await json("/api/v1/targets");
+      // A partial answer (an instance could not be reached) wraps the targets and names what is missing.
+      const listed = await json("/api/v1/targets");
+      const targets = Array.isArray(listed) ? listed : listed.targets;
+      const notes = [];
+      if (listed.partial) {
+        notes.push("partial: no answer from " + listed.missing.map((m) => m.instance).join(", "));
+      }
       if (!selected && targets.length > 0) {
         selected = targets[0].targetId;
       }
@@ -99,12 +105,18 @@
       if (selected) {
         const to = Date.now();
         const from = to - 24 * 3600 * 1000;
-        const series = await json("/api/v1/targets/" + encodeURIComponent(selected) + "/stats?window="
+        const answer = await json("/api/v1/targets/" + encodeURIComponent(selected) + "/stats?window="
           + encodeURIComponent(chartWindow) + "&from=" + encodeURIComponent(new Date(from).toISOString()));
+        // Stats read from a standby copy come wrapped and marked stale.
+        const series = Array.isArray(answer) ? answer : answer.series;
+        if (answer.stale) {
+          notes.push("stale stats for " + selected);
+        }
         document.getElementById("chart-target").textContent = selected;
         drawCharts(series, from, to);
       }
-      document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString();
+      document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString()
+        + (notes.length > 0 ? " (" + notes.join("; ") + ")" : "");
     } catch (error) {
       document.getElementById("updated").textContent = "cannot load stats: " + error.message;
     }
