@@ -73,6 +73,8 @@ class DockerComposeTest {
             default -> config.alerts().httpPort();
         };
         assertThat(configured).isEqualTo(port);
+        // Other aggregator instances reach this one on the port it serves.
+        assertThat(config.aggregation().advertisedPort()).isEqualTo(config.aggregation().httpPort());
         // The container port only: Docker picks a free host port for each instance.
         assertThat(list(spec, "ports")).containsExactly(String.valueOf(port));
         assertThat(list(map(spec, "healthcheck"), "test")).contains("http://localhost:" + port + "/health");
