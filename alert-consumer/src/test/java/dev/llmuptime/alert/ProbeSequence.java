@@ -70,6 +70,16 @@ final class ProbeSequence {
         return stats;
     }
 
+    /** The final record of {@code live}'s window, emitted once it closed: no new probe in it. */
+    static WindowStats closed(WindowStats live) {
+        WindowStats closed = new WindowStats();
+        for (int field = 0; field < live.getSchema().getFields().size(); field++) {
+            closed.put(field, live.get(field));
+        }
+        closed.setFinal$(true);
+        return closed;
+    }
+
     private WindowStats stats(Duration window, Instant start, List<Outcome> outcomes, Instant at, Outcome last) {
         Map<String, Long> counts = new HashMap<>();
         outcomes.forEach(outcome -> counts.merge(outcome.name(), 1L, Long::sum));
