@@ -278,7 +278,8 @@ final class RuleEngine {
     private AlertEvent event(Rule rule, String target, AlertState state, AlertStatus status, Long endsAt, Double value,
             long now) {
         String summary = Summaries.of(rule, target, state.model(), status, value);
-        String note = status == AlertStatus.FIRING ? controlPlane.note(target, now) : null;
+        // Only a rule on probes' outcomes has a failure the models check can explain; silence has none.
+        String note = status == AlertStatus.FIRING && rule instanceof WindowRule ? controlPlane.note(target, now) : null;
         return event(rule.name(), rule.severity(), rule.metricName(), target, state, status, endsAt, value,
                 note == null ? summary : summary + "; " + note, now);
     }
