@@ -37,15 +37,16 @@ public record RuleConfig(
         keepFiringFor = Check.notNegative("keep-firing-for", keepFiringFor, Duration.ZERO);
         severity = Check.orDefault(severity, "warning");
         notifyWebhooks = notifyWebhooks == null ? null : List.copyOf(notifyWebhooks);
-        boolean noData = condition.trim().equals(NO_DATA);
-        if (noData && flapWindow != null) {
-            throw new InvalidValueException("flap-window", "applies only to rules on a metric, not to no-data");
-        }
-        if (!noData && missedProbes != null) {
-            throw new InvalidValueException("missed-probes", "applies only to no-data rules");
-        }
         flapWindow = Check.notNegative("flap-window", flapWindow, Duration.ZERO);
         missedProbes = Check.atLeast("missed-probes", missedProbes, 0, 0);
+        // Zero is the default of both, so a rule written back with its defaults reads again.
+        boolean noData = condition.trim().equals(NO_DATA);
+        if (noData && !flapWindow.isZero()) {
+            throw new InvalidValueException("flap-window", "applies only to rules on a metric, not to no-data");
+        }
+        if (!noData && missedProbes > 0) {
+            throw new InvalidValueException("missed-probes", "applies only to no-data rules");
+        }
     }
 
     /** A rule without flap-window or missed-probes, as rules were written before those keys. */
