@@ -56,13 +56,7 @@ class SilenceAndRemovalTest {
 
     @Test
     void aTargetProbedEvery5SecondsIsSilentAfterTwoMinutes() {
-        RuleEngine engine = RuleEngineTest.engine(TWO_TARGETS);
-        ProbeSequence fast = ProbeSequence.every5s("fast", StatsFixtures.T0);
-        fast.probe(Outcome.SUCCESS).forEach(stats -> engine.onStats(stats, now));
-
-        assertThat(ticksUntil(engine, now + 119_000)).isEmpty();
-        assertThat(ticksUntil(engine, now + 120_000)).extracting(AlertEvent::getSummary)
-                .containsExactly("silent on fast: no stats for 2m");
+        assertSilentOnFastAfter(RuleEngineTest.engine(TWO_TARGETS), 120_000, "silent on fast: no stats for 2m");
     }
 
     @Test
@@ -72,12 +66,8 @@ class SilenceAndRemovalTest {
                   rules:
                     - {name: quiet, condition: no-data, for: 1m, missed-probes: 20}
                 """);
-        ProbeSequence fast = ProbeSequence.every5s("fast", StatsFixtures.T0);
-        fast.probe(Outcome.SUCCESS).forEach(stats -> engine.onStats(stats, now));
 
-        assertThat(ticksUntil(engine, now + 99_000)).isEmpty();
-        assertThat(ticksUntil(engine, now + 100_000)).extracting(AlertEvent::getSummary)
-                .containsExactly("quiet on fast: no stats for 100s");
+        assertSilentOnFastAfter(engine, 100_000, "quiet on fast: no stats for 100s");
     }
 
     @Test
@@ -153,6 +143,24 @@ class SilenceAndRemovalTest {
         assertThat(after.drainChangedStates()).containsEntry(new RuleTargetKey("down", "a"), null)
                 .containsEntry(new RuleTargetKey("errors", "a"), null);
         assertThat(after.onTick(now + 20_000)).isEmpty();
+    }
+
+    @Test
+    void aSightingDeletedFromTheStateTopicIsNotRestored() {
+        RuleEngine engine = RuleEngineTest.engine(TWO_TARGETS);
+        engine.restoreSeen("fast", now);
+        engine.restoreSeen("fast", null);
+
+        assertThat(ticksUntil(engine, now + Duration.ofMinutes(10).toMillis())).isEmpty();
+    }
+
+    /** After one probe of {@code fast}, ticks show nothing until {@code millis} later, then this silence alert. */
+    private void assertSilentOnFastAfter(RuleEngine engine, long millis, String summary) {
+        ProbeSequence fast = ProbeSequence.every5s("fast", StatsFixtures.T0);
+        fast.probe(Outcome.SUCCESS).forEach(stats -> engine.onStats(stats, now));
+
+        assertThat(ticksUntil(engine, now + millis - 1000)).isEmpty();
+        assertThat(ticksUntil(engine, now + 1000)).extracting(AlertEvent::getSummary).containsExactly(summary);
     }
 
     /** A new engine on {@code yaml}, given back what {@code before} wrote to the state topic. */
