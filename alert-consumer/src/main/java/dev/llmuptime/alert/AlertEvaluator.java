@@ -122,7 +122,7 @@ final class AlertEvaluator implements Runnable {
 
     private void evaluate() {
         TopicsConfig topics = config.kafka().topics();
-        RuleEngine engine = new RuleEngine(rules);
+        RuleEngine engine = new RuleEngine(rules, ConfiguredTargets.of(config));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                 new ByteArraySerializer());
              KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, "latest"),

@@ -28,7 +28,7 @@ final class ConditionParser {
                     + ": unknown metric '" + name + "'" + suggestion(name) + "; metrics are "
                     + String.join(", ", List.of("uptime", "error-rate", "latency.p50|p90|p95|p99",
                     "ttft.p50|p95|p99", "tokens-per-second.p50", "count", "outcome.<OUTCOME>", "consecutive-failures",
-                    "consecutive-successes")) + ", and no-data");
+                    "consecutive-successes", "last-outcome.<OUTCOME>")) + ", and no-data");
         }
         double threshold;
         try {

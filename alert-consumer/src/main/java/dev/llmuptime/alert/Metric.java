@@ -41,6 +41,10 @@ record Metric(String name, boolean countBased, Function<WindowStats, Double> rea
         }
         metrics.add(new Metric("consecutive-failures", false, stats -> (double) stats.getConsecutiveFailures()));
         metrics.add(new Metric("consecutive-successes", false, stats -> (double) stats.getConsecutiveSuccesses()));
+        for (Outcome outcome : Outcome.values()) {
+            metrics.add(new Metric("last-outcome." + outcome.name(), false,
+                    stats -> stats.getLastOutcome() == outcome ? 1.0 : 0.0));
+        }
         return List.copyOf(metrics);
     }
 

@@ -4,12 +4,14 @@ import dev.llmuptime.alert.AlertState.Status;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
 import dev.llmuptime.schema.WindowStats;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -17,9 +19,18 @@ import java.util.function.Predicate;
  * with at least {@code min-samples} probes in what it reads (the current window, or for counts the
  * trailing window-length, see {@link TrailingWindow}) and once its condition has held for
  * {@code for}; it resolves once {@code resolve-when} (or, without it, the condition being false)
- * has held for {@code keep-firing-for}. Not thread-safe; time comes from the caller.
+ * has held for {@code keep-firing-for}, and with a {@code flap-window} only once the target's failures
+ * of that window formed a single run. A rule removed from the config resolves what it had firing; a
+ * target removed from it is forgotten once silent, its firing alerts resolved. Not thread-safe; time
+ * comes from the caller.
  */
 final class RuleEngine {
+
+    /** A target missing from the config is forgotten after this long without a probe: its prober has let go. */
+    private static final Duration FORGET_REMOVED_AFTER = Duration.ofMinutes(2);
+    /** What a removed rule's RESOLVED says for what is no longer known of it. */
+    private static final String RETIRED_SEVERITY = "info";
+    private static final String RETIRED_METRIC = "none";
 
     private final Map<String, Rule> rules = new LinkedHashMap<>();
     private final Map<RuleTargetKey, AlertState> states = new HashMap<>();
@@ -27,9 +38,18 @@ final class RuleEngine {
     private final Map<RuleTargetKey, AlertState> changedStates = new HashMap<>();
     private final Map<String, Long> changedSeen = new HashMap<>();
     private final RecentWindows recentWindows = new RecentWindows();
+    /** The newest probe time each target's stats carried: only a newer probe means the target is heard. */
+    private final Map<String, Long> newestProbe = new HashMap<>();
+    private final ConfiguredTargets targets;
+    private final FailureRuns failureRuns;
+    private final ControlPlane controlPlane;
 
-    RuleEngine(List<Rule> rules) {
+    RuleEngine(List<Rule> rules, ConfiguredTargets targets) {
         rules.forEach(rule -> this.rules.put(rule.name(), rule));
+        this.targets = targets;
+        this.failureRuns = new FailureRuns(rules.stream().filter(WindowRule.class::isInstance)
+                .mapToLong(rule -> ((WindowRule) rule).flapWindow().toMillis()).max().orElse(0));
+        this.controlPlane = new ControlPlane(targets);
     }
 
     /** Restores a state read back from the state topic. */
@@ -41,8 +61,13 @@ final class RuleEngine {
         }
     }
 
-    void restoreSeen(String targetId, long at) {
-        lastSeen.put(targetId, at);
+    /** Restores when a target was last heard; null: it was forgotten. */
+    void restoreSeen(String targetId, Long at) {
+        if (at == null) {
+            lastSeen.remove(targetId);
+        } else {
+            lastSeen.put(targetId, at);
+        }
     }
 
     /** Forgets the states and sightings of the targets {@code gone} accepts: another instance decides them now. */
@@ -51,15 +76,30 @@ final class RuleEngine {
         changedStates.keySet().removeIf(key -> gone.test(key.targetId()));
         lastSeen.keySet().removeIf(gone);
         changedSeen.keySet().removeIf(gone);
+        forgetHistory(gone);
+    }
+
+    /** Forgets what was read of the targets {@code gone} accepts; their states are left as they are. */
+    private void forgetHistory(Predicate<String> gone) {
         recentWindows.forget(gone);
+        newestProbe.keySet().removeIf(gone);
+        failureRuns.forget(gone);
+        controlPlane.forget(gone);
     }
 
     /** Evaluates every rule that reads this stats record; returns the transitions. */
     List<AlertEvent> onStats(WindowStats stats, long now) {
         List<AlertEvent> events = new ArrayList<>();
         String target = stats.getTargetId();
-        lastSeen.put(target, now);
-        changedSeen.put(target, now);
+        // The final record of a window closing after the target went quiet is not a sign of life.
+        boolean heard = stats.getLastProbeAt().toEpochMilli() > newestProbe.getOrDefault(target, Long.MIN_VALUE);
+        if (heard) {
+            newestProbe.put(target, stats.getLastProbeAt().toEpochMilli());
+            lastSeen.put(target, now);
+            changedSeen.put(target, now);
+        }
+        failureRuns.observe(stats);
+        controlPlane.observe(stats, now);
         boolean current = stats.getRegion().equals("*") && recentWindows.offer(stats);
         StatsUpdate update = current ? new StatsUpdate(stats, recentWindows.before(stats)) : null;
         for (Rule rule : rules.values()) {
@@ -68,7 +108,7 @@ final class RuleEngine {
             }
             if (rule instanceof NoDataRule) {
                 AlertState state = states.get(key(rule, target));
-                if (state != null && state.status() == Status.FIRING) {
+                if (heard && state != null && state.status() == Status.FIRING) {
                     events.add(resolve(rule, target, state, now, (double) 0, now));
                 }
             } else if (update != null && rule instanceof WindowRule windowRule && windowRule.reads(stats)) {
@@ -86,28 +126,66 @@ final class RuleEngine {
             String target = entry.getKey().targetId();
             AlertState state = entry.getValue();
             if (rule == null) {
-                put(entry.getKey(), null);
+                retire(entry.getKey(), state, null, "rule removed from the configuration", now).ifPresent(events::add);
             } else if (state.status() == Status.PENDING && now - state.since() >= rule.forDuration().toMillis()) {
                 events.add(fire(rule, target, state, now));
             } else if (state.status() == Status.RESOLVING && now - state.since() >= rule.keepFiringFor().toMillis()) {
                 events.add(resolve(rule, target, state, state.since(), state.value(), now));
             }
         }
-        for (Rule rule : rules.values()) {
-            if (!(rule instanceof NoDataRule)) {
+        for (Map.Entry<String, Long> seen : new ArrayList<>(lastSeen.entrySet())) {
+            String target = seen.getKey();
+            long silentFor = now - seen.getValue();
+            if (targets.removed(target)) {
+                if (silentFor >= FORGET_REMOVED_AFTER.toMillis()) {
+                    events.addAll(forgetRemoved(target, now));
+                }
                 continue;
             }
-            for (Map.Entry<String, Long> seen : lastSeen.entrySet()) {
-                String target = seen.getKey();
-                long silentFor = now - seen.getValue();
-                if (rule.appliesTo(target) && silentFor >= rule.forDuration().toMillis()
-                        && !states.containsKey(key(rule, target))) {
-                    events.add(fire(rule, target, AlertState.silent(seen.getValue(), silentFor, rule.forDuration()),
-                            now));
+            for (Rule rule : rules.values()) {
+                if (rule instanceof NoDataRule noData && rule.appliesTo(target)) {
+                    NoDataRule forTarget = noData.forInterval(targets.interval(target));
+                    if (silentFor >= forTarget.forDuration().toMillis() && !states.containsKey(key(rule, target))) {
+                        events.add(fire(forTarget, target,
+                                AlertState.silent(seen.getValue(), silentFor, forTarget.forDuration()), now));
+                    }
                 }
             }
         }
         return events;
+    }
+
+    /**
+     * Forgets a target the config no longer lists, without a silence alert: resolves what fires for it,
+     * drops what is pending, and drops its last sighting from the state topic too.
+     */
+    private List<AlertEvent> forgetRemoved(String target, long now) {
+        List<AlertEvent> events = new ArrayList<>();
+        for (Map.Entry<RuleTargetKey, AlertState> entry : new ArrayList<>(states.entrySet())) {
+            if (entry.getKey().targetId().equals(target)) {
+                retire(entry.getKey(), entry.getValue(), rules.get(entry.getKey().rule()),
+                        "target removed from the configuration", now).ifPresent(events::add);
+            }
+        }
+        lastSeen.remove(target);
+        changedSeen.put(target, null);
+        forgetHistory(target::equals);
+        return events;
+    }
+
+    /**
+     * Drops a state whose rule or target is gone; a FIRING one is resolved with {@code why} in its summary,
+     * so a paging service closes the incident. {@code rule} is null when the rule itself is gone.
+     */
+    private Optional<AlertEvent> retire(RuleTargetKey key, AlertState state, Rule rule, String why, long now) {
+        put(key, null);
+        if (state.status() == Status.PENDING) {
+            return Optional.empty();
+        }
+        String severity = rule == null ? RETIRED_SEVERITY : rule.severity();
+        String metric = rule == null ? RETIRED_METRIC : rule.metricName();
+        return Optional.of(event(key.rule(), severity, metric, key.targetId(), state, AlertStatus.RESOLVED, now,
+                state.value(), Summaries.of(key.rule(), key.targetId(), state.model(), AlertStatus.RESOLVED, why), now));
     }
 
     /** States changed since the last call (null: back to inactive), for the state topic. */
@@ -117,6 +195,7 @@ final class RuleEngine {
         return changed;
     }
 
+    /** Last sightings changed since the last call (null: the target is forgotten), for the state topic. */
     Map<String, Long> drainChangedSeen() {
         Map<String, Long> changed = new HashMap<>(changedSeen);
         changedSeen.clear();
@@ -125,8 +204,8 @@ final class RuleEngine {
 
     /** Moves one window rule's state for the update's target on what the update says. */
     private void decide(WindowRule rule, StatsUpdate update, long now, List<AlertEvent> events) {
-        Verdict verdict = rule.judge(update);
         WindowStats stats = update.current();
+        Verdict verdict = heldWhileIntermittent(rule, rule.judge(update), stats);
         String target = stats.getTargetId();
         RuleTargetKey key = key(rule, target);
         AlertState state = states.get(key);
@@ -175,6 +254,16 @@ final class RuleEngine {
         }
     }
 
+    /** A recovery does not count while the target's failures of the rule's flap-window formed several runs. */
+    private Verdict heldWhileIntermittent(WindowRule rule, Verdict verdict, WindowStats stats) {
+        if (!verdict.recovered() || rule.flapWindow().isZero()) {
+            return verdict;
+        }
+        long since = stats.getLastProbeAt().toEpochMilli() - rule.flapWindow().toMillis();
+        return failureRuns.since(stats.getTargetId(), since) > 1
+                ? new Verdict(verdict.problem(), false, verdict.value(), verdict.threshold()) : verdict;
+    }
+
     private AlertEvent fire(Rule rule, String target, AlertState pending, long now) {
         AlertState firing = pending.firing(rule.name() + ":" + target + ":" + pending.since());
         put(key(rule, target), firing);
@@ -188,22 +277,31 @@ final class RuleEngine {
 
     private AlertEvent event(Rule rule, String target, AlertState state, AlertStatus status, Long endsAt, Double value,
             long now) {
+        String summary = Summaries.of(rule, target, state.model(), status, value);
+        // Only a rule on probes' outcomes has a failure the models check can explain; silence has none.
+        String note = status == AlertStatus.FIRING && rule instanceof WindowRule ? controlPlane.note(target, now) : null;
+        return event(rule.name(), rule.severity(), rule.metricName(), target, state, status, endsAt, value,
+                note == null ? summary : summary + "; " + note, now);
+    }
+
+    private static AlertEvent event(String rule, String severity, String metric, String target, AlertState state,
+            AlertStatus status, Long endsAt, Double value, String summary, long now) {
         return AlertEvent.newBuilder()
                 .setAlertId(state.alertId())
-                .setRule(rule.name())
-                .setSeverity(rule.severity())
+                .setRule(rule)
+                .setSeverity(severity)
                 .setStatus(status)
                 .setTargetId(target)
                 .setProvider(state.provider())
                 .setModel(state.model())
-                .setMetric(rule.metricName())
+                .setMetric(metric)
                 .setValue(value)
                 .setThreshold(state.threshold())
                 .setWindowStart(state.windowStart() == null ? null : Instant.ofEpochMilli(state.windowStart()))
                 .setWindowEnd(state.windowEnd() == null ? null : Instant.ofEpochMilli(state.windowEnd()))
                 .setStartsAt(Instant.ofEpochMilli(state.startsAt()))
                 .setEndsAt(endsAt == null ? null : Instant.ofEpochMilli(endsAt))
-                .setSummary(Summaries.of(rule, target, state.model(), status, value))
+                .setSummary(summary)
                 .setEmittedAt(Instant.ofEpochMilli(now))
                 .build();
     }

@@ -29,16 +29,17 @@ final class Rules {
     }
 
     private static Rule compile(RuleConfig rule, String where) {
-        boolean noData = rule.condition().trim().equals("no-data");
+        boolean noData = rule.noData();
         Condition condition = noData ? null : ConditionParser.parse(where + ".condition", rule.condition());
         // Checked on every rule, so a mistake shows even where it has no effect (no-data resolves on stats).
         Condition resolveWhen = rule.resolveWhen() == null ? null
                 : ConditionParser.parse(where + ".resolve-when", rule.resolveWhen());
         if (noData) {
             return new NoDataRule(rule.name(), Rule.glob(rule.targets()), rule.forDuration(), rule.severity(),
-                    rule.notifyWebhooks());
+                    rule.notifyWebhooks(), rule.missedProbes());
         }
         return new ThresholdRule(rule.name(), Rule.glob(rule.targets()), rule.window(), condition, resolveWhen,
-                rule.minSamples(), rule.forDuration(), rule.keepFiringFor(), rule.severity(), rule.notifyWebhooks());
+                rule.minSamples(), rule.forDuration(), rule.keepFiringFor(), rule.severity(), rule.notifyWebhooks(),
+                rule.flapWindow());
     }
 }

@@ -69,7 +69,11 @@ final class StateTopic {
                 partitioner.partitionOf(key.targetId()), new StateKey.Alert(key).encode(),
                 state == null ? null : codec.encode(state))));
         engine.drainChangedSeen().forEach((target, at) -> {
-            if (at - seenPersisted.getOrDefault(target, 0L) >= SEEN_PERSIST_EVERY_MS) {
+            if (at == null) {
+                seenPersisted.remove(target);
+                records.add(new ProducerRecord<>(topic, partitioner.partitionOf(target),
+                        new StateKey.Seen(target).encode(), null));
+            } else if (at - seenPersisted.getOrDefault(target, 0L) >= SEEN_PERSIST_EVERY_MS) {
                 seenPersisted.put(target, at);
                 records.add(new ProducerRecord<>(topic, partitioner.partitionOf(target),
                         new StateKey.Seen(target).encode(), codec.encodeSeen(at)));
@@ -85,8 +89,8 @@ final class StateTopic {
             engine.restore(alert.ruleTarget(), record.value() == null ? null : codec.decodeAlert(record.value()));
             return record.value() == null ? 0 : 1;
         }
-        if (key instanceof StateKey.Seen seen && record.value() != null) {
-            engine.restoreSeen(seen.targetId(), codec.decodeSeen(record.value()));
+        if (key instanceof StateKey.Seen seen) {
+            engine.restoreSeen(seen.targetId(), record.value() == null ? null : codec.decodeSeen(record.value()));
         }
         return 0;
     }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * @param resolveWhen null when the rule resolves on its condition being false
  */
 record ThresholdRule(String name, Pattern targets, Duration window, Condition condition, Condition resolveWhen,
-        int minSamples, Duration forDuration, Duration keepFiringFor, String severity, List<String> webhooks)
-        implements WindowRule {
+        int minSamples, Duration forDuration, Duration keepFiringFor, String severity, List<String> webhooks,
+        Duration flapWindow) implements WindowRule {
 
     @Override
     public Verdict judge(StatsUpdate update) {

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * A rule judged on every stats update of its window, with hysteresis: it fires once its problem has
- * held for {@code for}, and resolves once the recovery has held for {@code keep-firing-for}.
+ * held for {@code for}, and resolves once the recovery has held for {@code keep-firing-for}, and
+ * never while the target's failures of the last {@link #flapWindow} formed more than one run.
  */
 sealed interface WindowRule extends Rule permits ThresholdRule, MisconfiguredRule {
 
@@ -14,6 +15,11 @@ sealed interface WindowRule extends Rule permits ThresholdRule, MisconfiguredRul
 
     /** What one update of the rule's window says. */
     Verdict judge(StatsUpdate update);
+
+    /** How far back a firing alert looks for earlier runs of failures; zero: it does not. */
+    default Duration flapWindow() {
+        return Duration.ZERO;
+    }
 
     default boolean reads(WindowStats stats) {
         return stats.getWindowSize() == window().toMillis();

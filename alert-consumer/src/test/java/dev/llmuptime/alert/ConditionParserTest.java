@@ -58,9 +58,9 @@ class ConditionParserTest {
         var rules = Rules.compile(new ConfigLoader(name -> null).parse("", "m.yaml"));
 
         assertThat(rules).extracting(Rule::name).containsExactly("down", "availability", "slow", "silent",
-                "probe-misconfigured");
+                "model-missing", "probe-misconfigured");
         assertThat(rules.get(3)).isInstanceOf(NoDataRule.class);
         assertThat(rules.get(3).notifies("ops")).as("no notify list: every webhook").isTrue();
-        assertThat(rules.get(4)).isInstanceOf(MisconfiguredRule.class);
+        assertThat(rules.get(5)).isInstanceOf(MisconfiguredRule.class);
     }
 }

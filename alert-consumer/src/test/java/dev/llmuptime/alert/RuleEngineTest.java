@@ -209,7 +209,12 @@ class RuleEngineTest {
             assertThat(event.getStatus()).isEqualTo(AlertStatus.FIRING);
         });
         assertThat(tick(engine, 60)).isEmpty();
-        assertThat(at(1, engine, probe("a", Outcome.SUCCESS, 0, 2))).singleElement()
+        var windowClosing = probe("a", Outcome.SUCCESS, 0, 1);
+        windowClosing.setFinal$(true);
+        assertThat(at(1, engine, windowClosing)).as("a window closing carries no new probe").isEmpty();
+        var nextProbe = probe("a", Outcome.SUCCESS, 0, 2);
+        nextProbe.setLastProbeAt(StatsFixtures.T0.plusSeconds(181));
+        assertThat(at(1, engine, nextProbe)).singleElement()
                 .satisfies(event -> assertThat(event.getStatus()).isEqualTo(AlertStatus.RESOLVED));
     }
 
@@ -294,6 +299,6 @@ class RuleEngineTest {
 
     static RuleEngine engine(String yaml) {
         MonitorConfig config = new ConfigLoader(name -> null).parse(yaml, "test.yaml");
-        return new RuleEngine(Rules.compile(config));
+        return new RuleEngine(Rules.compile(config), ConfiguredTargets.of(config));
     }
 }

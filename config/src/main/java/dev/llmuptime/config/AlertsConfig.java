@@ -17,16 +17,19 @@ public record AlertsConfig(
         @JsonProperty("rules") List<RuleConfig> rules,
         @JsonProperty("webhooks") List<WebhookConfig> webhooks) {
 
-    /** The rules used when the config has none: a hard outage, availability, slowness, silence. */
+    /** The rules used when the config has none: a hard outage, availability, slowness, silence, a delisted model. */
     public static final List<RuleConfig> DEFAULT_RULES = List.of(
             new RuleConfig("down", "*", Duration.ofMinutes(1), "consecutive-failures >= 2",
-                    "consecutive-successes >= 2", 1, Duration.ZERO, Duration.ZERO, "critical", null),
+                    "consecutive-successes >= 2", 1, Duration.ZERO, Duration.ZERO, "critical", null,
+                    Duration.ofMinutes(5), null),
             new RuleConfig("availability", "*", Duration.ofHours(1), "uptime < 0.99", null, 20, Duration.ZERO,
                     Duration.ZERO, "warning", null),
             new RuleConfig("slow", "*", Duration.ofMinutes(5), "latency.p95 > 5000", null, 5, Duration.ZERO,
                     Duration.ZERO, "warning", null),
             new RuleConfig("silent", "*", Duration.ofMinutes(1), "no-data", null, 0, Duration.ofMinutes(2),
-                    Duration.ZERO, "warning", null));
+                    Duration.ZERO, "warning", null, null, 3),
+            new RuleConfig("model-missing", "*", Duration.ofMinutes(1), "last-outcome.MODEL_UNAVAILABLE >= 1", null,
+                    1, Duration.ofMinutes(1), Duration.ZERO, "warning", null));
 
     public static final AlertsConfig DEFAULT = new AlertsConfig(null, null, null, null);
 

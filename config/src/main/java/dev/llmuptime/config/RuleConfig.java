@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * One alert rule: {@code condition} ({@code METRIC OP NUMBER}, or {@code no-data}) over the
  * stats of {@code window} for every target matching the {@code targets} glob. {@code notify}
- * names webhooks; null means all of them.
+ * names webhooks; null means all of them. {@code flap-window} (window rules) holds a firing alert
+ * while the target's failed probes of that long formed several runs; {@code missed-probes}
+ * (no-data rules) stretches the silence to that many of the target's probe intervals.
  */
 public record RuleConfig(
         @JsonProperty("name") String name,
@@ -19,7 +21,11 @@ public record RuleConfig(
         @JsonProperty("for") Duration forDuration,
         @JsonProperty("keep-firing-for") Duration keepFiringFor,
         @JsonProperty("severity") String severity,
-        @JsonProperty("notify") List<String> notifyWebhooks) {
+        @JsonProperty("notify") List<String> notifyWebhooks,
+        @JsonProperty("flap-window") Duration flapWindow,
+        @JsonProperty("missed-probes") Integer missedProbes) {
+
+    static final String NO_DATA = "no-data";
 
     public RuleConfig {
         Check.requiredText("name", name);
@@ -31,5 +37,28 @@ public record RuleConfig(
         keepFiringFor = Check.notNegative("keep-firing-for", keepFiringFor, Duration.ZERO);
         severity = Check.orDefault(severity, "warning");
         notifyWebhooks = notifyWebhooks == null ? null : List.copyOf(notifyWebhooks);
+        flapWindow = Check.notNegative("flap-window", flapWindow, Duration.ZERO);
+        missedProbes = Check.atLeast("missed-probes", missedProbes, 0, 0);
+        // Zero is the default of both, so a rule written back with its defaults reads again.
+        boolean noData = condition.trim().equals(NO_DATA);
+        if (noData && !flapWindow.isZero()) {
+            throw new InvalidValueException("flap-window", "applies only to rules on a metric, not to no-data");
+        }
+        if (!noData && missedProbes > 0) {
+            throw new InvalidValueException("missed-probes", "applies only to no-data rules");
+        }
+    }
+
+    /** A rule without flap-window or missed-probes, as rules were written before those keys. */
+    public RuleConfig(String name, String targets, Duration window, String condition, String resolveWhen,
+            Integer minSamples, Duration forDuration, Duration keepFiringFor, String severity,
+            List<String> notifyWebhooks) {
+        this(name, targets, window, condition, resolveWhen, minSamples, forDuration, keepFiringFor, severity,
+                notifyWebhooks, null, null);
+    }
+
+    /** Whether the rule fires on silence ({@code condition: no-data}) rather than on a metric. */
+    public boolean noData() {
+        return condition.trim().equals(NO_DATA);
     }
 }

@@ -187,6 +187,33 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void flapWindowOnANoDataRule() {
+        assertError("""
+                alerts:
+                  rules:
+                    - {name: silent, condition: no-data, flap-window: 5m}
+                """, "alerts.rules[0].flap-window applies only to rules on a metric, not to no-data");
+    }
+
+    @Test
+    void missedProbesOnARuleOnAMetric() {
+        assertError("""
+                alerts:
+                  rules:
+                    - {name: down, condition: "consecutive-failures >= 2", missed-probes: 3}
+                """, "alerts.rules[0].missed-probes applies only to no-data rules");
+    }
+
+    @Test
+    void negativeMissedProbes() {
+        assertError("""
+                alerts:
+                  rules:
+                    - {name: silent, condition: no-data, missed-probes: -1}
+                """, "alerts.rules[0].missed-probes must be at least 0, got -1");
+    }
+
+    @Test
     void pagerdutyNeedsRoutingKey() {
         assertError("""
                 alerts:

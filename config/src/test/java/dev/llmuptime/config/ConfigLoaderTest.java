@@ -171,12 +171,31 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void defaultRulesAreTheDocumentedFour() {
+    void defaultRulesAreTheDocumentedFive() {
         List<RuleConfig> rules = AlertsConfig.DEFAULT_RULES;
 
-        assertThat(rules).extracting(RuleConfig::name).containsExactly("down", "availability", "slow", "silent");
+        assertThat(rules).extracting(RuleConfig::name).containsExactly("down", "availability", "slow", "silent",
+                "model-missing");
         assertThat(rules).extracting(RuleConfig::condition).containsExactly("consecutive-failures >= 2",
-                "uptime < 0.99", "latency.p95 > 5000", "no-data");
+                "uptime < 0.99", "latency.p95 > 5000", "no-data", "last-outcome.MODEL_UNAVAILABLE >= 1");
+        assertThat(rules.get(0).flapWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(rules.get(3).missedProbes()).isEqualTo(3);
+    }
+
+    @Test
+    void rulesWrittenBeforeFlapWindowAndMissedProbesKeepTheirMeaning() {
+        MonitorConfig config = load("""
+                alerts:
+                  rules:
+                    - {name: down, condition: "consecutive-failures >= 2"}
+                    - {name: silent, condition: no-data, for: 2m}
+                    - {name: held, condition: "consecutive-failures >= 2", flap-window: 10m}
+                    - {name: patient, condition: no-data, missed-probes: 4}
+                """);
+
+        assertThat(config.alerts().rules()).extracting(RuleConfig::flapWindow)
+                .containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofMinutes(10), Duration.ZERO);
+        assertThat(config.alerts().rules()).extracting(RuleConfig::missedProbes).containsExactly(0, 0, 0, 4);
     }
 
     static MonitorConfig load(String yaml) {

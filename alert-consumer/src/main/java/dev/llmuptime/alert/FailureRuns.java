@@ -1,0 +1,78 @@
+package dev.llmuptime.alert;
+
+import dev.llmuptime.schema.WindowStats;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The runs of failed probes of each target (failures in a row, ended by a success), recent enough
+ * for the longest {@code flap-window}, read from the streaks the all-regions stats carry. One
+ * run is an outage; several runs close together are intermittent errors. Streaks are compared
+ * with the previous update's, so a run whose updates were coalesced still counts. Empty after a
+ * restart: the runs seen before it are not known.
+ */
+final class FailureRuns {
+
+    /** A run's first and last failed probe seen, epoch milliseconds. */
+    private record Run(long firstAt, long lastAt) {
+    }
+
+    private static final class History {
+        final Deque<Run> runs = new ArrayDeque<>();
+        long lastProbeAt = Long.MIN_VALUE;
+        long failures;
+        long successes;
+    }
+
+    private final long keepMillis;
+    private final Map<String, History> byTarget = new HashMap<>();
+
+    /** Keeps runs for {@code keepMillis} after their last failure. */
+    FailureRuns(long keepMillis) {
+        this.keepMillis = keepMillis;
+    }
+
+    /** Notes the target's streak as of the update's last probe; older or repeated probes change nothing. */
+    void observe(WindowStats stats) {
+        if (keepMillis <= 0 || !stats.getRegion().equals("*") || stats.getLastProbeAt() == null) {
+            return;
+        }
+        History history = byTarget.computeIfAbsent(stats.getTargetId(), target -> new History());
+        long at = stats.getLastProbeAt().toEpochMilli();
+        if (at <= history.lastProbeAt) {
+            return;
+        }
+        long failures = stats.getConsecutiveFailures();
+        long successes = stats.getConsecutiveSuccesses();
+        if (failures > 0) {
+            boolean sameRun = history.failures > 0 && failures >= history.failures && !history.runs.isEmpty();
+            if (sameRun) {
+                history.runs.addLast(new Run(history.runs.removeLast().firstAt(), at));
+            } else {
+                history.runs.addLast(new Run(at, at));
+            }
+        } else if (successes > 0 && history.failures == 0 && successes < history.successes) {
+            // The success streak restarted between two updates: a run of failures fell between them.
+            history.runs.addLast(new Run(at, at));
+        }
+        history.lastProbeAt = at;
+        history.failures = failures;
+        history.successes = successes;
+        while (!history.runs.isEmpty() && history.runs.peekFirst().lastAt() < at - keepMillis) {
+            history.runs.removeFirst();
+        }
+    }
+
+    /** How many runs of the target had a failure at or after {@code since}. */
+    int since(String targetId, long since) {
+        History history = byTarget.get(targetId);
+        return history == null ? 0 : (int) history.runs.stream().filter(run -> run.lastAt() >= since).count();
+    }
+
+    void forget(Predicate<String> gone) {
+        byTarget.keySet().removeIf(gone);
+    }
+}
