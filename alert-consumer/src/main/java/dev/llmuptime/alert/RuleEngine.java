@@ -27,9 +27,25 @@ final class RuleEngine {
     private final Map<RuleTargetKey, AlertState> changedStates = new HashMap<>();
     private final Map<String, Long> changedSeen = new HashMap<>();
     private final RecentWindows recentWindows = new RecentWindows();
+    private final WindowHistory history;
 
     RuleEngine(List<Rule> rules) {
         rules.forEach(rule -> this.rules.put(rule.name(), rule));
+        history = new WindowHistory(rules.stream().filter(WindowRule.class::isInstance)
+                .flatMap(rule -> ((WindowRule) rule).historyNeeds().stream()).toList());
+    }
+
+    /** How far back, in ms, the stats the rules read may begin: what a restore reads again. */
+    long historyLookback() {
+        return history.lookback();
+    }
+
+    /** Takes in a stats record read back from the stats topic, as history only: it decides nothing. */
+    void remember(WindowStats stats) {
+        if (stats.getRegion().equals("*")) {
+            recentWindows.offer(stats);
+            history.offer(stats);
+        }
     }
 
     /** Restores a state read back from the state topic. */
@@ -52,6 +68,7 @@ final class RuleEngine {
         lastSeen.keySet().removeIf(gone);
         changedSeen.keySet().removeIf(gone);
         recentWindows.forget(gone);
+        history.forget(gone);
     }
 
     /** Evaluates every rule that reads this stats record; returns the transitions. */
@@ -61,7 +78,10 @@ final class RuleEngine {
         lastSeen.put(target, now);
         changedSeen.put(target, now);
         boolean current = stats.getRegion().equals("*") && recentWindows.offer(stats);
-        StatsUpdate update = current ? new StatsUpdate(stats, recentWindows.before(stats)) : null;
+        if (stats.getRegion().equals("*")) {
+            history.offer(stats);
+        }
+        StatsUpdate update = current ? new StatsUpdate(stats, recentWindows.before(stats), history) : null;
         for (Rule rule : rules.values()) {
             if (!rule.appliesTo(target)) {
                 continue;

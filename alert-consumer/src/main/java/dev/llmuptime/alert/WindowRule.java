@@ -2,6 +2,7 @@ package dev.llmuptime.alert;
 
 import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A rule judged on every stats update of its window, with hysteresis: it fires once its problem has
@@ -14,6 +15,11 @@ sealed interface WindowRule extends Rule permits ThresholdRule, MisconfiguredRul
 
     /** What one update of the rule's window says. */
     Verdict judge(StatsUpdate update);
+
+    /** The past windows it reads, beyond the current and previous one. */
+    default List<HistoryNeed> historyNeeds() {
+        return List.of();
+    }
 
     default boolean reads(WindowStats stats) {
         return stats.getWindowSize() == window().toMillis();
