@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,8 @@ final class RatioDeserializer extends StdScalarDeserializer<Double> {
         if (!matcher.matches()) {
             throw JsonMappingException.from(parser, "'" + text + "' is not a ratio (expected e.g. 0.995 or 99.5%)");
         }
-        double number = Double.parseDouble(matcher.group(1));
-        return matcher.group(2).isEmpty() ? number : number / 100;
+        // Decimal, so 99.9% is 0.999 and not 0.9990000000000001.
+        BigDecimal number = new BigDecimal(matcher.group(1));
+        return (matcher.group(2).isEmpty() ? number : number.movePointLeft(2)).doubleValue();
     }
 }

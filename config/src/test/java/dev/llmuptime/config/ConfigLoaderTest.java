@@ -171,12 +171,30 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void defaultRulesAreTheDocumentedFour() {
+    void defaultRulesAreTheDocumentedFive() {
         List<RuleConfig> rules = AlertsConfig.DEFAULT_RULES;
 
-        assertThat(rules).extracting(RuleConfig::name).containsExactly("down", "availability", "slow", "silent");
+        assertThat(rules).extracting(RuleConfig::name).containsExactly("down", "availability", "availability-slow",
+                "slow", "silent");
         assertThat(rules).extracting(RuleConfig::condition).containsExactly("consecutive-failures >= 2",
-                "uptime < 0.99", "latency.p95 > 5000", "no-data");
+                "burn-rate(1h, 5m) > 14.4", "burn-rate(6h, 30m) > 6",
+                "latency.p95 > 3x baseline and latency.p95 > 2000", "no-data");
+        assertThat(rules).extracting(RuleConfig::objective).containsOnly(0.995);
+        assertThat(rules).extracting(RuleConfig::baseline).containsOnly(Duration.ofHours(6));
+    }
+
+    @Test
+    void objectiveIsARatioOrAPercentageAndBaselineADuration() {
+        MonitorConfig config = load("""
+                alerts:
+                  rules:
+                    - {name: a, condition: "burn-rate(1h, 5m) > 14.4", objective: 99.9%}
+                    - {name: b, condition: "burn-rate(1h, 5m) > 14.4", objective: 0.99}
+                    - {name: c, condition: "latency.p95 > 2x baseline", baseline: 24h}
+                """);
+
+        assertThat(config.alerts().rules()).extracting(RuleConfig::objective).containsExactly(0.999, 0.99, 0.995);
+        assertThat(config.alerts().rules().get(2).baseline()).isEqualTo(Duration.ofHours(24));
     }
 
     static MonitorConfig load(String yaml) {
