@@ -48,7 +48,8 @@ record BaselineCondition(Metric metric, Operator operator, double factor, Durati
 
     @Override
     public List<HistoryNeed> historyNeeds() {
-        return List.of(new HistoryNeed(block.toMillis(), period.plus(block).plus(window).toMillis()));
+        // The newest block may begin up to a block before the trailing window's end.
+        return List.of(new HistoryNeed(block.toMillis(), period.plus(window).toMillis()));
     }
 
     @Override
