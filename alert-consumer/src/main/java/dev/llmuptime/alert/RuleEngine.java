@@ -35,9 +35,14 @@ final class RuleEngine {
                 .flatMap(rule -> ((WindowRule) rule).historyNeeds().stream()).toList());
     }
 
-    /** How far back, in ms, the stats the rules read may begin: what a restore reads again. */
+    /**
+     * How far back, in ms, the stats the rules read may begin: what a restore reads again. At least two
+     * of the longest window, so the trailing views have the window before the current one too.
+     */
     long historyLookback() {
-        return history.lookback();
+        long longestWindow = rules.values().stream().filter(WindowRule.class::isInstance)
+                .mapToLong(rule -> ((WindowRule) rule).window().toMillis()).max().orElse(0);
+        return Math.max(history.lookback(), 2 * longestWindow);
     }
 
     /** Takes in a stats record read back from the stats topic, as history only: it decides nothing. */
