@@ -78,6 +78,20 @@ class BurnRateRulesTest {
     }
 
     @Test
+    void withoutMinSamplesTheLongSpanStillNeedsMoreProbesThanOneFailureCanTipOver() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine("""
+                alerts:
+                  rules:
+                    - {name: budget, window: 1m, condition: "burn-rate(1h, 5m) > 14.4"}
+                """), EVERY_5S);
+
+        // The floor is 14 probes, as 1 of 14 is 7.1 %: the first failure alone, 1 of 13, may not fire.
+        assertThat(timeline.run(Duration.ofSeconds(65), at -> at == 0 ? failed() : ok(500))).isEmpty();
+        assertThat(firings(timeline.run(Duration.ofSeconds(5), at -> failed()), "budget")).as("2 of 14")
+                .hasSize(1);
+    }
+
+    @Test
     void aSteadyFivePercentErrorRateBurnsSlowlyAndWarnsWithoutPaging() {
         ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
 
