@@ -72,6 +72,20 @@ class BaselineRulesTest {
     }
 
     @Test
+    void aThirtyMinuteBaselineReadsFiveMinuteWindowsAndExistsAfterTheFirstOne() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine("""
+                alerts:
+                  rules:
+                    - {name: slow, condition: "latency.p95 > 3x baseline and latency.p95 > 2000", min-samples: 2,
+                       baseline: 30m}
+                """), EVERY_5S);
+        timeline.run(Duration.ofMinutes(6), between(300, 1000));
+
+        assertThat(firings(timeline.run(Duration.ofMinutes(2), between(3300, 4000)), "slow")).singleElement()
+                .satisfies(fired -> assertThat(fired.at() - 6 * MINUTE).isLessThanOrEqualTo(30 * SECOND));
+    }
+
+    @Test
     void aSlowdownOfTwoHoursStaysFiringTheMedianHourIsNotSlow() {
         ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
         timeline.run(Duration.ofHours(6), between(300, 1000));
