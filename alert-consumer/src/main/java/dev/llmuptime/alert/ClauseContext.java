@@ -1,6 +1,5 @@
 package dev.llmuptime.alert;
 
-import dev.llmuptime.config.RuleConfig;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,10 +8,6 @@ import java.util.List;
  * objective and baseline period, and the window sizes the aggregator emits.
  */
 record ClauseContext(Duration window, double objective, Duration baseline, List<Duration> aggregationWindows) {
-
-    /** A 1-minute rule with the default objective and baseline, over the default windows. */
-    static final ClauseContext DEFAULT = new ClauseContext(Duration.ofMinutes(1), RuleConfig.DEFAULT_OBJECTIVE,
-            RuleConfig.DEFAULT_BASELINE, List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1)));
 
     /**
      * The windows a baseline is made of: the largest aggregation window at most a third of the

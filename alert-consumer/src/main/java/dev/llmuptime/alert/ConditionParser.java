@@ -26,11 +26,6 @@ final class ConditionParser {
     private ConditionParser() {
     }
 
-    /** Parses {@code text} as a condition of a 1-minute rule with the default objective and baseline. */
-    static Clause parse(String where, String text) {
-        return parse(where, text, ClauseContext.DEFAULT);
-    }
-
     static Clause parse(String where, String text, ClauseContext context) {
         List<Clause> clauses = new ArrayList<>();
         Matcher and = AND.matcher(text);

@@ -3,8 +3,10 @@ package dev.llmuptime.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llmuptime.config.AggregationConfig;
 import dev.llmuptime.config.ConfigException;
 import dev.llmuptime.config.ConfigLoader;
+import dev.llmuptime.config.RuleConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class ConditionParserTest {
 
     @Test
     void unknownMetricNamesTheRuleAndPositionAndSuggests() {
-        assertThatThrownBy(() -> ConditionParser.parse("alerts.rules[0] (down).condition", "consecutive-failurs >= 2"))
+        assertThatThrownBy(() -> parse("alerts.rules[0] (down).condition", "consecutive-failurs >= 2"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("alerts.rules[0] (down).condition: 'consecutive-failurs >= 2' at position 1: "
                         + "unknown metric 'consecutive-failurs' (did you mean 'consecutive-failures'?)");
@@ -30,19 +32,19 @@ class ConditionParserTest {
 
     @Test
     void badNumberIsPointedAt() {
-        assertThatThrownBy(() -> ConditionParser.parse("r", "uptime < ninety"))
+        assertThatThrownBy(() -> parse("r", "uptime < ninety"))
                 .hasMessage("r: 'uptime < ninety' at position 10: 'ninety' is not a number");
     }
 
     @Test
     void missingOperatorIsPointedAt() {
-        assertThatThrownBy(() -> ConditionParser.parse("r", "uptime 0.99"))
+        assertThatThrownBy(() -> parse("r", "uptime 0.99"))
                 .hasMessageStartingWith("r: 'uptime 0.99' at position 8: expected METRIC OP NUMBER");
     }
 
     @Test
     void parsesBaselineAndBurnRateClausesJoinedByAnd() {
-        Clause slow = ConditionParser.parse("r", "latency.p95 > 3x baseline and latency.p95 > 2000");
+        Clause slow = parse("r", "latency.p95 > 3x baseline and latency.p95 > 2000");
         assertThat(slow).isInstanceOf(AllOf.class);
         assertThat(((AllOf) slow).clauses()).satisfiesExactly(
                 baseline -> assertThat(baseline).isInstanceOfSatisfying(BaselineCondition.class, clause -> {
@@ -52,10 +54,10 @@ class ConditionParserTest {
                 floor -> assertThat(floor).isInstanceOfSatisfying(Condition.class,
                         clause -> assertThat(clause.threshold()).isEqualTo(2000)));
         assertThat(slow.metricName()).isEqualTo("latency.p95");
-        assertThat(ConditionParser.parse("r", "tokens-per-second.p50 < 0.5 x baseline"))
+        assertThat(parse("r", "tokens-per-second.p50 < 0.5 x baseline"))
                 .isInstanceOfSatisfying(BaselineCondition.class, clause -> assertThat(clause.factor()).isEqualTo(0.5));
 
-        assertThat(ConditionParser.parse("r", "burn-rate(6h, 30m) > 6")).isInstanceOfSatisfying(BurnRateCondition.class,
+        assertThat(parse("r", "burn-rate(6h, 30m) > 6")).isInstanceOfSatisfying(BurnRateCondition.class,
                 clause -> {
                     assertThat(clause.longWindow()).isEqualTo(Duration.ofHours(6));
                     assertThat(clause.shortWindow()).isEqualTo(Duration.ofMinutes(30));
@@ -68,23 +70,23 @@ class ConditionParserTest {
 
     @Test
     void badBaselineAndBurnRateClausesArePointedAt() {
-        assertThatThrownBy(() -> ConditionParser.parse("r", "latency.p95 > 2000 and uptime < 3x baseline"))
+        assertThatThrownBy(() -> parse("r", "latency.p95 > 2000 and uptime < 3x baseline"))
                 .hasMessage("r: 'latency.p95 > 2000 and uptime < 3x baseline' at position 24: 'x baseline' compares "
                         + "latency.*, ttft.* and tokens-per-second.p50 with their own past, not 'uptime'");
-        assertThatThrownBy(() -> ConditionParser.parse("r", "latency.p95 > three x baseline"))
+        assertThatThrownBy(() -> parse("r", "latency.p95 > three x baseline"))
                 .hasMessage("r: 'latency.p95 > three x baseline' at position 15: 'three' is not a number");
-        assertThatThrownBy(() -> ConditionParser.parse("r", "burn-rate(1hour, 5m) > 14.4"))
+        assertThatThrownBy(() -> parse("r", "burn-rate(1hour, 5m) > 14.4"))
                 .hasMessage("r: 'burn-rate(1hour, 5m) > 14.4' at position 11: '1hour' is not a duration (expected a "
                         + "whole number and a unit: 500ms, 5s, 1m, 1h, 1d)");
-        assertThatThrownBy(() -> ConditionParser.parse("r", "burn-rate(5m, 1h) > 14.4"))
+        assertThatThrownBy(() -> parse("r", "burn-rate(5m, 1h) > 14.4"))
                 .hasMessage("r: 'burn-rate(5m, 1h) > 14.4' at position 11: the long window 5m must be longer than "
                         + "the short window 1h");
-        assertThatThrownBy(() -> ConditionParser.parse("r", "burn-rate(1h, 30s) > 14.4"))
+        assertThatThrownBy(() -> parse("r", "burn-rate(1h, 30s) > 14.4"))
                 .hasMessage("r: 'burn-rate(1h, 30s) > 14.4' at position 15: the short window 30s is shorter than the "
                         + "rule's window 1m, from whose windows it is summed");
-        assertThatThrownBy(() -> ConditionParser.parse("r", "burn-rate(1h, 5m) > fast"))
+        assertThatThrownBy(() -> parse("r", "burn-rate(1h, 5m) > fast"))
                 .hasMessage("r: 'burn-rate(1h, 5m) > fast' at position 21: 'fast' is not a number");
-        assertThatThrownBy(() -> ConditionParser.parse("r", "latency.p95 > 2000 and"))
+        assertThatThrownBy(() -> parse("r", "latency.p95 > 2000 and"))
                 .hasMessageStartingWith("r: 'latency.p95 > 2000 and' at position 13: expected METRIC OP NUMBER");
     }
 
@@ -127,6 +129,12 @@ class ConditionParserTest {
     }
 
     private static Condition simple(String text) {
-        return (Condition) ConditionParser.parse("r", text);
+        return (Condition) parse("r", text);
+    }
+
+    /** Parses a condition of a 1-minute rule with the default objective and baseline, over the default windows. */
+    private static Clause parse(String where, String text) {
+        return ConditionParser.parse(where, text, new ClauseContext(Duration.ofMinutes(1),
+                RuleConfig.DEFAULT_OBJECTIVE, RuleConfig.DEFAULT_BASELINE, AggregationConfig.DEFAULT.windows()));
     }
 }
