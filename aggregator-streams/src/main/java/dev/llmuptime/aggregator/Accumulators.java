@@ -7,6 +7,7 @@ import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.Percentiles;
 import dev.llmuptime.schema.ProbeResult;
+import dev.llmuptime.schema.Sketches;
 import dev.llmuptime.schema.UptimeCounts;
 import dev.llmuptime.schema.WindowStats;
 import java.nio.ByteBuffer;
@@ -78,8 +79,8 @@ final class Accumulators {
                 .setCount(state.getCount())
                 .setOutcomeCounts(new HashMap<>(counts))
                 .setUptime(UptimeCounts.of(state.getCount(), counts).uptime())
-                .setLatency(percentiles(latency, state.getLatencySum(), state.getLatencyMax()))
-                .setTtft(percentiles(ttft, state.getTtftSum(), state.getTtftMax()))
+                .setLatency(Sketches.percentiles(latency, state.getLatencySum(), state.getLatencyMax()))
+                .setTtft(Sketches.percentiles(ttft, state.getTtftSum(), state.getTtftMax()))
                 .setTokensPerSecondP50(tokensPerSecond.isEmpty() ? null : tokensPerSecond.getValueAtQuantile(0.5))
                 .setLatencySketch(latency.isEmpty() ? null : Sketches.encode(latency))
                 .setLastProbeAt(Instant.ofEpochMilli(state.getLastProbeAt()))
@@ -88,16 +89,6 @@ final class Accumulators {
                 .setConsecutiveSuccesses(state.getConsecutiveSuccesses())
                 .setEmittedAt(Instant.ofEpochMilli(emittedAt))
                 .build();
-    }
-
-    /** p50/p90/p95/p99 from the sketch (within its accuracy); max and mean exact. Null without samples. */
-    static Percentiles percentiles(DDSketch sketch, double sum, double max) {
-        if (sketch.isEmpty()) {
-            return null;
-        }
-        double[] q = sketch.getValuesAtQuantiles(new double[] {0.5, 0.9, 0.95, 0.99});
-        return new Percentiles(Math.min(q[0], max), Math.min(q[1], max), Math.min(q[2], max), Math.min(q[3], max), max,
-                sum / sketch.getCount());
     }
 
     private static ByteBuffer withValue(ByteBuffer encoded, double value) {

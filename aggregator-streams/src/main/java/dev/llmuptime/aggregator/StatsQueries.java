@@ -4,6 +4,7 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.aggregator.state.WindowAccumulator;
 import dev.llmuptime.schema.Percentiles;
+import dev.llmuptime.schema.Sketches;
 import dev.llmuptime.schema.UptimeCounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,11 +182,11 @@ final class StatsQueries {
         }
 
         Percentiles latency() {
-            return Accumulators.percentiles(latency, latencySum, latencyMax);
+            return Sketches.percentiles(latency, latencySum, latencyMax);
         }
 
         Percentiles ttft() {
-            return Accumulators.percentiles(ttft, ttftSum, ttftMax);
+            return Sketches.percentiles(ttft, ttftSum, ttftMax);
         }
 
         String provider() {

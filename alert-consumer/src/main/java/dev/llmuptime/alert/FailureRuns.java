@@ -11,8 +11,8 @@ import java.util.function.Predicate;
  * The runs of failed probes of each target (failures in a row, ended by a success), recent enough
  * for the longest {@code flap-window}, read from the streaks the all-regions stats carry. One
  * run is an outage; several runs close together are intermittent errors. Streaks are compared
- * with the previous update's, so a run whose updates were coalesced still counts. Empty after a
- * restart: the runs seen before it are not known.
+ * with the previous update's, so a run whose updates were coalesced still counts. After a restart
+ * or a move, the stats read back from the stats topic rebuild them.
  */
 final class FailureRuns {
 
@@ -33,6 +33,11 @@ final class FailureRuns {
     /** Keeps runs for {@code keepMillis} after their last failure. */
     FailureRuns(long keepMillis) {
         this.keepMillis = keepMillis;
+    }
+
+    /** How long runs are kept after their last failure, in ms. */
+    long keepMillis() {
+        return keepMillis;
     }
 
     /** Notes the target's streak as of the update's last probe; older or repeated probes change nothing. */

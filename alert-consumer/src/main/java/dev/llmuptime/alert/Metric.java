@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * A number a rule's condition reads from a WindowStats record; null when the window has no such
- * value. Count-based metrics are read over the trailing window-length ({@link TrailingWindow}).
+ * value. Count-based metrics and latency percentiles are read over the trailing window-length
+ * ({@link TrailingWindow}).
  */
 record Metric(String name, boolean countBased, Function<WindowStats, Double> reader) {
 
@@ -18,6 +19,11 @@ record Metric(String name, boolean countBased, Function<WindowStats, Double> rea
 
     Double valueOf(WindowStats stats) {
         return reader.apply(stats);
+    }
+
+    /** Latency percentiles come with a sketch, so they can be read over the trailing window-length. */
+    boolean readsLatencySketch() {
+        return name.startsWith("latency.");
     }
 
     static Metric named(String name) {

@@ -2,7 +2,9 @@ package dev.llmuptime.alert;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the engine to the stats partitions this instance owns in the evaluator group: restores their
  * state from the state topic when they are assigned, and forgets it when they are revoked (between
  * two transactions, so everything decided for them is committed) or lost (nothing more of them is
- * committed). Every (rule, target) is thus decided by the one owner of the target's partition.
+ * committed). Every (rule, target) is thus decided by the one owner of the target's partition. The
+ * engine's window history of assigned partitions is rebuilt from the stats topic ({@link StatsReplay}).
  */
 final class OwnedPartitions implements ConsumerRebalanceListener {
 
@@ -29,6 +32,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     private final StateTopic state;
     private final RuleEngine engine;
     private final Clock clock;
+    private final StatsReplay replay = new StatsReplay();
     private final Set<Integer> owned = new TreeSet<>();
     private TargetPartitioner partitioner;
     private volatile List<Integer> ownedNow = List.of();
@@ -68,13 +72,16 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         // Where reading starts first: committed offsets wait for the previous owner's open transaction to end,
         // so the state read next includes everything up to them.
         FirstRead.seekUncommitted(stats, partitions, clock.millis());
-        partitions.forEach(stats::position);
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        partitions.forEach(partition -> positions.put(partition, stats.position(partition)));
         int restored = state.restore(reader, numbers, engine);
+        int replayed = replay.replay(reader, positions, clock.millis(), engine);
         owned.addAll(numbers);
         ownedNow = List.copyOf(owned);
         assigned = true;
         if (!numbers.isEmpty()) {
-            log.info("Assigned stats partitions {}, restored {} active alert states; owns {}", numbers, restored, owned);
+            log.info("Assigned stats partitions {}, restored {} active alert states and {} stats records of history; "
+                    + "owns {}", numbers, restored, replayed, owned);
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
  * The latest stats of the newest window and of the window before it, per target and window size
  * (all regions). The newest window is the present: a late update of an older one must not reopen
  * an alert. The window before it lets count-based rules read a full window-length of probes while
- * the newest window is still young. Empty after a restart until the windows roll on: the rules
- * then read the newest window alone, as they would on a fresh target.
+ * the newest window is still young. After a restart it is refilled from the stats read back
+ * ({@link StatsReplay}); a fresh target's newest window is read alone.
  */
 final class RecentWindows {
 

@@ -43,6 +43,7 @@ final class RuleEngine {
     private final ConfiguredTargets targets;
     private final FailureRuns failureRuns;
     private final ControlPlane controlPlane;
+    private final WindowHistory history;
 
     RuleEngine(List<Rule> rules, ConfiguredTargets targets) {
         rules.forEach(rule -> this.rules.put(rule.name(), rule));
@@ -50,6 +51,28 @@ final class RuleEngine {
         this.failureRuns = new FailureRuns(rules.stream().filter(WindowRule.class::isInstance)
                 .mapToLong(rule -> ((WindowRule) rule).flapWindow().toMillis()).max().orElse(0));
         this.controlPlane = new ControlPlane(targets);
+        history = new WindowHistory(rules.stream().filter(WindowRule.class::isInstance)
+                .flatMap(rule -> ((WindowRule) rule).historyNeeds().stream()).toList());
+    }
+
+    /**
+     * How far back, in ms, the stats the rules read may begin: what a restore reads again. At least two
+     * of the longest window, so the trailing views have the window before the current one too, and the
+     * longest flap-window, so the failure runs are known again.
+     */
+    long historyLookback() {
+        long longestWindow = rules.values().stream().filter(WindowRule.class::isInstance)
+                .mapToLong(rule -> ((WindowRule) rule).window().toMillis()).max().orElse(0);
+        return Math.max(Math.max(history.lookback(), 2 * longestWindow), failureRuns.keepMillis());
+    }
+
+    /** Takes in a stats record read back from the stats topic, as history only: it decides nothing. */
+    void remember(WindowStats stats) {
+        if (stats.getRegion().equals("*")) {
+            recentWindows.offer(stats);
+            history.offer(stats);
+            failureRuns.observe(stats);
+        }
     }
 
     /** Restores a state read back from the state topic. */
@@ -85,6 +108,7 @@ final class RuleEngine {
         newestProbe.keySet().removeIf(gone);
         failureRuns.forget(gone);
         controlPlane.forget(gone);
+        history.forget(gone);
     }
 
     /** Evaluates every rule that reads this stats record; returns the transitions. */
@@ -101,7 +125,10 @@ final class RuleEngine {
         failureRuns.observe(stats);
         controlPlane.observe(stats, now);
         boolean current = stats.getRegion().equals("*") && recentWindows.offer(stats);
-        StatsUpdate update = current ? new StatsUpdate(stats, recentWindows.before(stats)) : null;
+        if (stats.getRegion().equals("*")) {
+            history.offer(stats);
+        }
+        StatsUpdate update = current ? new StatsUpdate(stats, recentWindows.before(stats), history) : null;
         for (Rule rule : rules.values()) {
             if (!rule.appliesTo(target)) {
                 continue;

@@ -19,7 +19,8 @@ final class Rules {
         List<Rule> rules = new ArrayList<>();
         List<RuleConfig> configured = config.alerts().rules();
         for (int i = 0; i < configured.size(); i++) {
-            rules.add(compile(configured.get(i), "alerts.rules[" + i + "] (" + configured.get(i).name() + ")"));
+            rules.add(compile(configured.get(i), "alerts.rules[" + i + "] (" + configured.get(i).name() + ")",
+                    config.aggregation().windows()));
         }
         if (rules.stream().noneMatch(rule -> rule.name().equals(MisconfiguredRule.NAME))) {
             Duration smallest = Collections.min(config.aggregation().windows());
@@ -28,12 +29,13 @@ final class Rules {
         return List.copyOf(rules);
     }
 
-    private static Rule compile(RuleConfig rule, String where) {
+    private static Rule compile(RuleConfig rule, String where, List<Duration> aggregationWindows) {
+        ClauseContext context = new ClauseContext(rule.window(), rule.objective(), rule.baseline(), aggregationWindows);
         boolean noData = rule.noData();
-        Condition condition = noData ? null : ConditionParser.parse(where + ".condition", rule.condition());
+        Clause condition = noData ? null : ConditionParser.parse(where + ".condition", rule.condition(), context);
         // Checked on every rule, so a mistake shows even where it has no effect (no-data resolves on stats).
-        Condition resolveWhen = rule.resolveWhen() == null ? null
-                : ConditionParser.parse(where + ".resolve-when", rule.resolveWhen());
+        Clause resolveWhen = rule.resolveWhen() == null ? null
+                : ConditionParser.parse(where + ".resolve-when", rule.resolveWhen(), context);
         if (noData) {
             return new NoDataRule(rule.name(), Rule.glob(rule.targets()), rule.forDuration(), rule.severity(),
                     rule.notifyWebhooks(), rule.missedProbes());

@@ -1,15 +1,97 @@
 package dev.llmuptime.alert;
 
+import dev.llmuptime.schema.UptimeCounts;
 import dev.llmuptime.schema.WindowStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A stats update of the newest window, as the rules read it: {@code previous} is the window right
- * before it, if seen, from which conditions on counts read the trailing window-length.
+ * before it, if seen, from which conditions on counts and latency read the trailing window-length;
+ * {@code history} holds the target's older windows, for burn rates and baselines. What several rules
+ * read is worked out once per update.
  */
-record StatsUpdate(WindowStats current, WindowStats previous) {
+final class StatsUpdate {
 
-    /** What {@code condition} reads: the trailing window-length for counts, built only then; else the window. */
-    WindowStats readBy(Condition condition) {
-        return condition.metric().countBased() ? TrailingWindow.of(current, previous) : current;
+    private final WindowStats current;
+    private final WindowStats previous;
+    private final WindowHistory history;
+    private WindowStats trailingCounts;
+    private WindowStats trailingLatency;
+    private final Map<Duration, UptimeCounts> spans = new HashMap<>();
+
+    StatsUpdate(WindowStats current, WindowStats previous, WindowHistory history) {
+        this.current = current;
+        this.previous = previous;
+        this.history = history;
+    }
+
+    WindowStats current() {
+        return current;
+    }
+
+    WindowStats previous() {
+        return previous;
+    }
+
+    /** What {@code metric} reads: the trailing window-length for counts and latency, else the window. */
+    WindowStats readBy(Metric metric) {
+        if (metric.countBased()) {
+            if (trailingCounts == null) {
+                trailingCounts = TrailingWindow.of(current, previous);
+            }
+            return trailingCounts;
+        }
+        if (metric.readsLatencySketch()) {
+            if (trailingLatency == null) {
+                trailingLatency = TrailingWindow.withLatency(current, previous);
+            }
+            return trailingLatency;
+        }
+        return current;
+    }
+
+    /**
+     * The counts of the probes of the trailing {@code span} up to the newest probe, summed from the
+     * target's windows of size {@code window}: the oldest one weighted by its share within the span.
+     */
+    UptimeCounts trailingCounts(Duration window, Duration span) {
+        return spans.computeIfAbsent(span, key -> {
+            long size = window.toMillis();
+            long from = current.getLastProbeAt().toEpochMilli() - span.toMillis();
+            UptimeCounts sum = new UptimeCounts(0, 0);
+            for (PastWindow past : history.of(current.getTargetId(), size).tailMap(from - size, false).values()) {
+                double share = Math.min(1, (double) (past.start() + size - from) / size);
+                sum = sum.plus(past.counts().times(share));
+            }
+            return sum;
+        });
+    }
+
+    /**
+     * The median of {@code metric} over the target's closed windows of size {@code block} that ended in
+     * the {@code period} before the trailing {@code window} read now, counting those with at least
+     * {@code samples} answered probes; null when there is none.
+     */
+    Double baseline(Metric metric, Duration window, Duration period, Duration block, int samples) {
+        long size = block.toMillis();
+        long viewStart = current.getLastProbeAt().toEpochMilli() - window.toMillis();
+        List<Double> values = new ArrayList<>();
+        for (PastWindow past : history.of(current.getTargetId(), size)
+                .subMap(viewStart - period.toMillis() - size, false, viewStart - size, true).values()) {
+            Double value = metric.valueOf(past.asStats());
+            if (past.counts().up() >= samples && value != null) {
+                values.add(value);
+            }
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        values.sort(Double::compare);
+        int middle = values.size() / 2;
+        return values.size() % 2 == 1 ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
     }
 }

@@ -1,42 +1,51 @@
 package dev.llmuptime.alert;
 
 import dev.llmuptime.schema.AlertStatus;
-import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A rule on a condition ({@code METRIC OP NUMBER}) over its window's stats. It sees a problem with at
- * least {@code minSamples} probes read and the condition holding; it sees a recovery when
- * {@code resolveWhen} holds or, without one, with enough samples and the condition false.
+ * A rule on a condition ({@code METRIC OP NUMBER}, a baseline or burn-rate comparison, or several
+ * joined by {@code and}) over its window's stats. It sees a problem with at least {@code minSamples}
+ * probes read and the condition holding; it sees a recovery when {@code resolveWhen} holds or,
+ * without one, with enough samples and the condition false.
  *
  * @param resolveWhen null when the rule resolves on its condition being false
  */
-record ThresholdRule(String name, Pattern targets, Duration window, Condition condition, Condition resolveWhen,
+record ThresholdRule(String name, Pattern targets, Duration window, Clause condition, Clause resolveWhen,
         int minSamples, Duration forDuration, Duration keepFiringFor, String severity, List<String> webhooks,
         Duration flapWindow) implements WindowRule {
 
     @Override
     public Verdict judge(StatsUpdate update) {
-        WindowStats read = update.readBy(condition);
-        boolean enoughSamples = read.getCount() >= minSamples;
-        boolean holds = condition.holds(read);
+        boolean enoughSamples = condition.enoughSamples(update, minSamples);
+        boolean holds = condition.holds(update);
         boolean recovered = resolveWhen != null
-                ? resolveWhen.holds(update.readBy(resolveWhen))
+                ? resolveWhen.holds(update)
                 : enoughSamples && !holds;
-        return new Verdict(enoughSamples && holds, recovered, condition.value(read), condition.threshold());
+        return new Verdict(enoughSamples && holds, recovered, condition.value(update), condition.threshold(update));
+    }
+
+    @Override
+    public List<HistoryNeed> historyNeeds() {
+        List<HistoryNeed> needs = new ArrayList<>(condition.historyNeeds());
+        if (resolveWhen != null) {
+            needs.addAll(resolveWhen.historyNeeds());
+        }
+        return needs;
     }
 
     @Override
     public String metricName() {
-        return condition.metric().name();
+        return condition.metricName();
     }
 
     @Override
     public String describe(AlertStatus status, Double value) {
-        return condition.metric().name() + " = " + format(value)
+        return condition.metricName() + " = " + format(value)
                 + (status == AlertStatus.FIRING ? " (" + condition + ")" : "");
     }
 

@@ -2,6 +2,7 @@ package dev.llmuptime.alert;
 
 import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A rule judged on every stats update of its window, with hysteresis: it fires once its problem has
@@ -19,6 +20,11 @@ sealed interface WindowRule extends Rule permits ThresholdRule, MisconfiguredRul
     /** How far back a firing alert looks for earlier runs of failures; zero: it does not. */
     default Duration flapWindow() {
         return Duration.ZERO;
+    }
+
+    /** The past windows it reads, beyond the current and previous one. */
+    default List<HistoryNeed> historyNeeds() {
+        return List.of();
     }
 
     default boolean reads(WindowStats stats) {

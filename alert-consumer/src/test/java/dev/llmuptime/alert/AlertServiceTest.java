@@ -3,6 +3,7 @@ package dev.llmuptime.alert;
 import static dev.llmuptime.alert.StatsFixtures.probe;
 import static dev.llmuptime.testkit.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -240,6 +242,47 @@ class AlertServiceTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 1);
     }
 
+    @Test
+    void aRestartReadsTheWindowHistoryBackSoABurnRateSpanningItFires(KafkaCluster kafka) throws Exception {
+        config = config(kafka, "{name: ops, url: \"" + receiver.url() + "\"}", """
+                  rules:
+                    - {name: budget, window: 1m, condition: "burn-rate(1h, 5m) > 14.4", min-samples: 550}
+                    - {name: down, condition: "consecutive-failures >= 2"}
+                """);
+        long firstMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(54)).toEpochMilli();
+        AlertService first = start(kafka);
+        // 50 minutes of 10 probes with one failure each: 20x the budget, but 500 probes are fewer than 550.
+        for (int minute = 0; minute < 50; minute++) {
+            sendStats(minuteWithOneFailureInTen(firstMinute, minute));
+        }
+        sendStats(probe("marker", Outcome.TIMEOUT, 2, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 1);
+        first.close();
+
+        start(kafka);
+        for (int minute = 50; minute < 55; minute++) {
+            sendStats(minuteWithOneFailureInTen(firstMinute, minute));
+        }
+
+        // 50 probes since the restart: only the 500 read back make the hour's 550.
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 2);
+        JsonNode fired = JSON.readTree(receiver.delivered().get(1).body());
+        assertThat(fired.path("rule").asText()).isEqualTo("budget");
+        assertThat(fired.path("targetId").asText()).isEqualTo("r");
+        assertThat(fired.path("value").asDouble()).isCloseTo(20.0, within(1e-6));
+    }
+
+    /** Target r's 1-minute window {@code minute} minutes after {@code firstMinute}: 10 probes, one failed. */
+    private static WindowStats minuteWithOneFailureInTen(long firstMinute, int minute) {
+        Instant start = Instant.ofEpochMilli(firstMinute).plus(Duration.ofMinutes(minute));
+        WindowStats stats = StatsFixtures.stats("r", Duration.ofMinutes(1), 10, 0.9, 500.0, Outcome.SUCCESS, 0, 1);
+        stats.setWindowStart(start);
+        stats.setWindowEnd(start.plus(Duration.ofMinutes(1)));
+        stats.setOutcomeCounts(Map.of(Outcome.SUCCESS.name(), 9L, Outcome.SERVER_ERROR.name(), 1L));
+        stats.setLastProbeAt(start.plusSeconds(50));
+        return stats;
+    }
+
     private AlertService start(KafkaCluster kafka) throws Exception {
         this.kafka = kafka;
         if (config == null) {
@@ -255,6 +298,11 @@ class AlertServiceTest {
 
     /** Topics of their own, one webhook as given in YAML flow style. */
     private static MonitorConfig config(KafkaCluster kafka, String webhook) {
+        return config(kafka, webhook, "");
+    }
+
+    /** The same, with {@code rules} (YAML lines under {@code alerts}) instead of the default rules. */
+    private static MonitorConfig config(KafkaCluster kafka, String webhook, String rules) {
         String base = kafka.uniqueName("llm");
         return new ConfigLoader(name -> null).parse("""
                 kafka:
@@ -266,7 +314,7 @@ class AlertServiceTest {
                   dashboard-url: http://localhost:8080/
                   webhooks:
                     - %s
-                """.formatted(kafka.bootstrapServers(), base, base, base, webhook), "test.yaml");
+                %s""".formatted(kafka.bootstrapServers(), base, base, base, webhook, rules), "test.yaml");
     }
 
     private void sendStats(WindowStats... stats) throws Exception {

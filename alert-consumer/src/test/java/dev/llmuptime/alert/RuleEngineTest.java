@@ -20,6 +20,13 @@ import org.junit.jupiter.api.Test;
 /** The alert state machine, with time passed in: no sleeping, and every step visible. */
 class RuleEngineTest {
 
+    /** The hourly availability rule the defaults had before error budgets: the trailing hour's uptime. */
+    private static final String HOURLY_UPTIME = """
+            alerts:
+              rules:
+                - {name: availability, window: 1h, condition: "uptime < 0.99", min-samples: 20}
+            """;
+
     private long now = StatsFixtures.T0.toEpochMilli();
 
     @Test
@@ -124,11 +131,11 @@ class RuleEngineTest {
 
     @Test
     void oneFailureEarlyInAnHourAfterAHealthyHourDoesNotFireAvailability() {
-        RuleEngine fresh = engine("");
+        RuleEngine fresh = engine(HOURLY_UPTIME);
         assertThat(at(5, fresh, hour(1, 2, 24, 1))).as("with no hour before, 23 of 24 is 95.8 %")
                 .extracting(AlertEvent::getRule).containsExactly("availability");
 
-        RuleEngine engine = engine("");
+        RuleEngine engine = engine(HOURLY_UPTIME);
         assertThat(at(5, engine, hour(0, 60, 720, 0))).isEmpty();
         assertThat(at(5, engine, hour(1, 2, 24, 1))).as("the trailing hour is 719 of 720").isEmpty();
     }
@@ -155,7 +162,7 @@ class RuleEngineTest {
 
     @Test
     void aLateFinalOfThePreviousHourCountsInTheTrailingHour() {
-        RuleEngine engine = engine("");
+        RuleEngine engine = engine(HOURLY_UPTIME);
         at(5, engine, hour(0, 55, 660, 0));
         at(5, engine, hour(1, 1, 12, 0));
         assertThat(at(5, engine, hour(0, 60, 720, 60))).as("a late final is not the present").isEmpty();
@@ -279,9 +286,9 @@ class RuleEngineTest {
                 .containsExactly(AlertStatus.RESOLVED);
     }
 
-    /** Default rules after a first hour of 720 probes with this many failures: availability fires. */
+    /** The hourly uptime rule after a first hour of 720 probes with this many failures: availability fires. */
     private RuleEngine availabilityFiringAfterAnHourWith(int failures) {
-        RuleEngine engine = engine("");
+        RuleEngine engine = engine(HOURLY_UPTIME);
         assertThat(at(5, engine, hour(0, 60, 720, failures))).extracting(AlertEvent::getRule)
                 .containsExactly("availability");
         return engine;

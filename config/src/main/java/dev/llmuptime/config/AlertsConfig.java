@@ -17,17 +17,22 @@ public record AlertsConfig(
         @JsonProperty("rules") List<RuleConfig> rules,
         @JsonProperty("webhooks") List<WebhookConfig> webhooks) {
 
-    /** The rules used when the config has none: a hard outage, availability, slowness, silence, a delisted model. */
+    /**
+     * The rules used when the config has none: a hard outage, the error budget burning fast (pages) and
+     * slowly (warns), a slowdown against the target's own baseline, silence, a model no longer listed.
+     */
     public static final List<RuleConfig> DEFAULT_RULES = List.of(
             new RuleConfig("down", "*", Duration.ofMinutes(1), "consecutive-failures >= 2",
                     "consecutive-successes >= 2", 1, Duration.ZERO, Duration.ZERO, "critical", null,
-                    Duration.ofMinutes(5), null),
-            new RuleConfig("availability", "*", Duration.ofHours(1), "uptime < 0.99", null, 20, Duration.ZERO,
-                    Duration.ZERO, "warning", null),
-            new RuleConfig("slow", "*", Duration.ofMinutes(5), "latency.p95 > 5000", null, 5, Duration.ZERO,
-                    Duration.ZERO, "warning", null),
+                    Duration.ofMinutes(5), null, null, null),
+            new RuleConfig("availability", "*", Duration.ofMinutes(1), "burn-rate(1h, 5m) > 14.4", null, 90,
+                    Duration.ZERO, Duration.ZERO, "critical", null),
+            new RuleConfig("availability-slow", "*", Duration.ofMinutes(5), "burn-rate(6h, 30m) > 6", null, 360,
+                    Duration.ZERO, Duration.ZERO, "warning", null),
+            new RuleConfig("slow", "*", Duration.ofMinutes(1), "latency.p95 > 3x baseline and latency.p95 > 2000",
+                    null, 2, Duration.ZERO, Duration.ZERO, "warning", null),
             new RuleConfig("silent", "*", Duration.ofMinutes(1), "no-data", null, 0, Duration.ofMinutes(2),
-                    Duration.ZERO, "warning", null, null, 3),
+                    Duration.ZERO, "warning", null, null, 3, null, null),
             new RuleConfig("model-missing", "*", Duration.ofMinutes(1), "last-outcome.MODEL_UNAVAILABLE >= 1", null,
                     1, Duration.ofMinutes(1), Duration.ZERO, "warning", null));
 

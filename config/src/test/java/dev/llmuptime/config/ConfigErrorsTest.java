@@ -214,6 +214,33 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void objectiveThatIsNotARatio() {
+        assertError("""
+                alerts:
+                  rules:
+                    - {name: a, condition: "burn-rate(1h, 5m) > 14.4", objective: high}
+                """, "monitor.yaml:3: alerts.rules[0].objective: 'high' is not a ratio (expected e.g. 0.995 or 99.5%)");
+    }
+
+    @Test
+    void objectiveOutsideZeroToOne() {
+        assertError("""
+                alerts:
+                  rules:
+                    - {name: a, condition: "burn-rate(1h, 5m) > 14.4", objective: 100%}
+                """, "alerts.rules[0].objective must be above 0 and below 1 (e.g. 0.995 or 99.5%), got 1.0");
+    }
+
+    @Test
+    void baselineThatIsNotADuration() {
+        assertError("""
+                alerts:
+                  rules:
+                    - {name: a, condition: "latency.p95 > 3x baseline", baseline: 6 hours}
+                """, "monitor.yaml:3: alerts.rules[0].baseline: '6 hours' is not a duration");
+    }
+
+    @Test
     void pagerdutyNeedsRoutingKey() {
         assertError("""
                 alerts:

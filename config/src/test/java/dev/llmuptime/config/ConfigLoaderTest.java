@@ -171,15 +171,18 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void defaultRulesAreTheDocumentedFive() {
+    void defaultRulesAreTheDocumentedSix() {
         List<RuleConfig> rules = AlertsConfig.DEFAULT_RULES;
 
-        assertThat(rules).extracting(RuleConfig::name).containsExactly("down", "availability", "slow", "silent",
-                "model-missing");
+        assertThat(rules).extracting(RuleConfig::name).containsExactly("down", "availability", "availability-slow",
+                "slow", "silent", "model-missing");
         assertThat(rules).extracting(RuleConfig::condition).containsExactly("consecutive-failures >= 2",
-                "uptime < 0.99", "latency.p95 > 5000", "no-data", "last-outcome.MODEL_UNAVAILABLE >= 1");
+                "burn-rate(1h, 5m) > 14.4", "burn-rate(6h, 30m) > 6",
+                "latency.p95 > 3x baseline and latency.p95 > 2000", "no-data", "last-outcome.MODEL_UNAVAILABLE >= 1");
+        assertThat(rules).extracting(RuleConfig::objective).containsOnly(0.995);
+        assertThat(rules).extracting(RuleConfig::baseline).containsOnly(Duration.ofHours(6));
         assertThat(rules.get(0).flapWindow()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(rules.get(3).missedProbes()).isEqualTo(3);
+        assertThat(rules.get(4).missedProbes()).isEqualTo(3);
     }
 
     @Test
@@ -196,6 +199,20 @@ class ConfigLoaderTest {
         assertThat(config.alerts().rules()).extracting(RuleConfig::flapWindow)
                 .containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofMinutes(10), Duration.ZERO);
         assertThat(config.alerts().rules()).extracting(RuleConfig::missedProbes).containsExactly(0, 0, 0, 4);
+    }
+
+    @Test
+    void objectiveIsARatioOrAPercentageAndBaselineADuration() {
+        MonitorConfig config = load("""
+                alerts:
+                  rules:
+                    - {name: a, condition: "burn-rate(1h, 5m) > 14.4", objective: 99.9%}
+                    - {name: b, condition: "burn-rate(1h, 5m) > 14.4", objective: 0.99}
+                    - {name: c, condition: "latency.p95 > 2x baseline", baseline: 24h}
+                """);
+
+        assertThat(config.alerts().rules()).extracting(RuleConfig::objective).containsExactly(0.999, 0.99, 0.995);
+        assertThat(config.alerts().rules().get(2).baseline()).isEqualTo(Duration.ofHours(24));
     }
 
     static MonitorConfig load(String yaml) {

@@ -1,4 +1,4 @@
-package dev.llmuptime.aggregator;
+package dev.llmuptime.schema;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.DDSketches;
@@ -53,5 +53,27 @@ public final class Sketches {
             throw new UncheckedIOException("cannot encode quantile sketch", e);
         }
         return ByteBuffer.wrap(output.trimmedCopy());
+    }
+
+    /** p50/p90/p95/p99 from the sketch (within its accuracy); max and mean exact. Null without samples. */
+    public static Percentiles percentiles(DDSketch sketch, double sum, double max) {
+        if (sketch.isEmpty()) {
+            return null;
+        }
+        double[] q = sketch.getValuesAtQuantiles(new double[] {0.5, 0.9, 0.95, 0.99});
+        return new Percentiles(Math.min(q[0], max), Math.min(q[1], max), Math.min(q[2], max), Math.min(q[3], max), max,
+                sum / sketch.getCount());
+    }
+
+    /**
+     * Adds {@code weight} times the samples of {@code from} to {@code into}, bin by bin: the sketch of a
+     * sliding window that still holds that share of an older window. Both use this class's accuracy.
+     */
+    public static void mergeWeighted(DDSketch into, DDSketch from, double weight) {
+        if (weight >= 1) {
+            into.mergeWith(from);
+        } else if (weight > 0) {
+            from.getPositiveValueStore().forEach((index, count) -> into.getPositiveValueStore().add(index, count * weight));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.llmuptime.aggregator;
+package dev.llmuptime.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,125 @@
+package dev.llmuptime.alert;
+
+import static dev.llmuptime.alert.BurnRateRulesTest.firings;
+import static dev.llmuptime.alert.ProbeTimeline.Probe.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmuptime.alert.ProbeTimeline.Answers;
+import dev.llmuptime.alert.ProbeTimeline.Timed;
+import dev.llmuptime.schema.AlertStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default {@code slow} rule ({@code latency.p95 > 3x baseline and latency.p95 > 2000} over the
+ * trailing minute, the baseline being the median p95 of the closed hours of the last 6 h) on 5 s
+ * probes, clock injected.
+ */
+class BaselineRulesTest {
+
+    private static final Duration EVERY_5S = Duration.ofSeconds(5);
+    private static final long SECOND = 1000;
+    private static final long MINUTE = 60 * SECOND;
+
+    private final Random random = new Random(11);
+
+    @Test
+    void threeSecondsMoreOnAModelAnsweringIn300To1000MillisecondsFiresWithin30SecondsAndResolvesWithinAMinute() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
+        assertThat(slow(timeline.run(Duration.ofHours(2), between(300, 1000)))).isEmpty();
+
+        List<Timed> slowdown = slow(timeline.run(Duration.ofMinutes(5), between(3300, 4000)));
+        assertThat(slowdown).singleElement().satisfies(fired -> {
+            assertThat(fired.status()).isEqualTo(AlertStatus.FIRING);
+            assertThat(fired.at() - 120 * MINUTE).as("two slow probes make the minute's p95").isLessThanOrEqualTo(30 * SECOND);
+            assertThat(fired.event().getThreshold()).as("3x the hours' p95 of about 965 ms").isBetween(2700.0, 3100.0);
+        });
+        List<Timed> recovery = slow(timeline.run(Duration.ofMinutes(5), between(300, 1000)));
+        assertThat(recovery).singleElement().satisfies(resolved -> {
+            assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(resolved.at() - 125 * MINUTE).as("the slow minute has left the trailing view")
+                    .isBetween(30 * SECOND, 65 * SECOND);
+        });
+    }
+
+    @Test
+    void fifteenSecondsMoreOnAFiveSecondModelFires() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), Duration.ofSeconds(10));
+        assertThat(slow(timeline.run(Duration.ofHours(2), between(4500, 5500)))).isEmpty();
+
+        assertThat(firings(timeline.run(Duration.ofMinutes(5), between(19_500, 20_500)), "slow")).singleElement()
+                .satisfies(fired -> assertThat(fired.at() - 120 * MINUTE).isLessThanOrEqualTo(30 * SECOND));
+    }
+
+    @Test
+    void aModelThatAlwaysTakesFourSecondsStaysQuietAboveTheFloor() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
+
+        assertThat(slow(timeline.run(Duration.ofHours(4), between(3500, 4500)))).isEmpty();
+    }
+
+    @Test
+    void beforeAFirstClosedHourThereIsNoBaselineAndSlowStaysQuiet() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
+        timeline.run(Duration.ofMinutes(30), between(300, 1000));
+
+        assertThat(slow(timeline.run(Duration.ofMinutes(2), between(3300, 4000)))).as("no baseline yet").isEmpty();
+        timeline.run(Duration.ofMinutes(28), between(300, 1000));
+        assertThat(firings(timeline.run(Duration.ofMinutes(2), between(3300, 4000)), "slow"))
+                .as("the first hour is the baseline now").hasSize(1);
+    }
+
+    @Test
+    void aThirtyMinuteBaselineReadsFiveMinuteWindowsAndExistsAfterTheFirstOne() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine("""
+                alerts:
+                  rules:
+                    - {name: slow, condition: "latency.p95 > 3x baseline and latency.p95 > 2000", min-samples: 2,
+                       baseline: 30m}
+                """), EVERY_5S);
+        timeline.run(Duration.ofMinutes(6), between(300, 1000));
+
+        assertThat(firings(timeline.run(Duration.ofMinutes(2), between(3300, 4000)), "slow")).singleElement()
+                .satisfies(fired -> assertThat(fired.at() - 6 * MINUTE).isLessThanOrEqualTo(30 * SECOND));
+    }
+
+    @Test
+    void aSlowdownOfTwoHoursStaysFiringTheMedianHourIsNotSlow() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
+        timeline.run(Duration.ofHours(6), between(300, 1000));
+
+        List<Timed> events = slow(timeline.run(Duration.ofHours(2), between(3300, 4000)));
+
+        assertThat(events).singleElement().satisfies(fired -> assertThat(fired.status()).isEqualTo(AlertStatus.FIRING));
+    }
+
+    @Test
+    void anAbsoluteThresholdStillWorksOverTheTrailingWindow() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine("""
+                alerts:
+                  rules:
+                    - {name: slow, window: 1m, condition: "latency.p95 > 5000", min-samples: 5}
+                """), EVERY_5S);
+        timeline.run(Duration.ofMinutes(10).plusSeconds(30), between(300, 1000));
+
+        assertThat(timeline.run(Duration.ofMinutes(3), between(7000, 8000))).extracting(Timed::status)
+                .containsExactly(AlertStatus.FIRING);
+        List<Timed> recovery = timeline.run(Duration.ofMinutes(3), between(300, 1000));
+        assertThat(recovery).singleElement().satisfies(resolved -> {
+            assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+            // Not at the next window boundary, 30 s after: once the trailing minute is fast, give or take the
+            // previous window's share, weighted as if its probes were spread evenly over it.
+            assertThat(resolved.at() - (13 * MINUTE + 30 * SECOND)).isBetween(45 * SECOND, 90 * SECOND);
+        });
+    }
+
+    private Answers between(double fromMs, double toMs) {
+        return at -> ok(fromMs + random.nextDouble() * (toMs - fromMs));
+    }
+
+    private static List<Timed> slow(List<Timed> events) {
+        return events.stream().filter(timed -> timed.rule().equals("slow")).toList();
+    }
+}
