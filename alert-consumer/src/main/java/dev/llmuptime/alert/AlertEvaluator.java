@@ -54,13 +54,6 @@ final class AlertEvaluator implements Runnable {
     private final Clock clock;
     private final MeterRegistry registry;
     private final StateTopic state;
-    /**
-     * Where a stats partition nobody committed yet is first read: its last two minutes. Not "latest", which
-     * skips the stats written while the group is still forming (a first assignment can come before the topic's
-     * metadata, leaving the partition to a later one); not "earliest", which would replay history as alerts.
-     */
-    private static final String FIRST_READ = "by_duration:PT2M";
-
     /** Consumer group shared by every instance: it splits the stats partitions among them. */
     private final String group;
     /** This instance's own: a stable prefix and a random part, unique per process. */
@@ -132,14 +125,14 @@ final class AlertEvaluator implements Runnable {
         RuleEngine engine = new RuleEngine(rules);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                 new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, FIRST_READ),
+             KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, "latest"),
                      new StringDeserializer(), new ByteArrayDeserializer());
              KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumerProperties(null, "earliest"),
                      new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = stats;
             new KafkaClientMetrics(stats).bindTo(registry);
             producer.initTransactions();
-            OwnedPartitions owned = new OwnedPartitions(stats, topics.stats(), reader, state, engine);
+            OwnedPartitions owned = new OwnedPartitions(stats, topics.stats(), reader, state, engine, clock);
             ownership = owned;
             stats.subscribe(List.of(topics.stats()), owned);
             log.info("Evaluating {} rules on {} as {}", rules.size(), topics.stats(), transactionalId);

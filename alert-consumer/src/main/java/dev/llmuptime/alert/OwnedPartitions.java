@@ -1,5 +1,6 @@
 package dev.llmuptime.alert;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -27,18 +28,20 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     private final Consumer<String, byte[]> reader;
     private final StateTopic state;
     private final RuleEngine engine;
+    private final Clock clock;
     private final Set<Integer> owned = new TreeSet<>();
     private TargetPartitioner partitioner;
     private volatile List<Integer> ownedNow = List.of();
     private volatile boolean assigned;
 
     OwnedPartitions(Consumer<String, byte[]> stats, String statsTopic, Consumer<String, byte[]> reader, StateTopic state,
-            RuleEngine engine) {
+            RuleEngine engine, Clock clock) {
         this.stats = stats;
         this.statsTopic = statsTopic;
         this.reader = reader;
         this.state = state;
         this.engine = engine;
+        this.clock = clock;
     }
 
     /** Whether the group gave this instance its share yet: from then on no stats record is missed. */
@@ -64,6 +67,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         Set<Integer> numbers = numbers(partitions);
         // Where reading starts first: committed offsets wait for the previous owner's open transaction to end,
         // so the state read next includes everything up to them.
+        FirstRead.seekUncommitted(stats, partitions, clock.millis());
         partitions.forEach(stats::position);
         int restored = state.restore(reader, numbers, engine);
         owned.addAll(numbers);

@@ -32,6 +32,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -220,6 +222,24 @@ class AlertServiceTest {
         assertThat(scrape(service)).contains(circuit + "1.0");
     }
 
+    @Test
+    void aNewEvaluatorGroupReadsTheStatsOfTheLastTwoMinutesAndNoOlder(KafkaCluster kafka) throws Exception {
+        this.kafka = kafka;
+        config = config(kafka, "{name: ops, url: \"" + receiver.url() + "\"}");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(config.kafka().topics().stats(), 1, (short) 1))).all().get();
+        }
+        Instant now = Instant.now();
+        sendStatsAt(now.minus(Duration.ofMinutes(10)), probe("old", Outcome.TIMEOUT, 2, 0));
+        sendStatsAt(now.minus(Duration.ofSeconds(30)), probe("recent", Outcome.TIMEOUT, 2, 0));
+
+        start(kafka);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 1);
+        assertThat(JSON.readTree(receiver.delivered().get(0).body()).path("targetId").asText()).isEqualTo("recent");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 1);
+    }
+
     private AlertService start(KafkaCluster kafka) throws Exception {
         this.kafka = kafka;
         if (config == null) {
@@ -250,11 +270,18 @@ class AlertServiceTest {
     }
 
     private void sendStats(WindowStats... stats) throws Exception {
+        sendStatsAt(null, stats);
+    }
+
+    /** Sends {@code stats} emitted at {@code emittedAt}, or now when it is null. */
+    private void sendStatsAt(Instant emittedAt, WindowStats... stats) throws Exception {
         try (KafkaProducer<String, WindowStats> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 kafka.bootstrapServers()), new StringSerializer(), new WindowStatsSerde().serializer())) {
             for (WindowStats window : stats) {
-                window.setEmittedAt(Instant.now());
-                producer.send(new ProducerRecord<>(config.kafka().topics().stats(), window.getTargetId(), window)).get();
+                Instant at = emittedAt == null ? Instant.now() : emittedAt;
+                window.setEmittedAt(at);
+                producer.send(new ProducerRecord<>(config.kafka().topics().stats(), null, at.toEpochMilli(),
+                        window.getTargetId(), window)).get();
             }
         }
     }
