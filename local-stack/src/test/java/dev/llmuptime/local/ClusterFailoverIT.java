@@ -107,9 +107,11 @@ class ClusterFailoverIT {
                 new ProbeResultSerde().deserializer()));
         TopicFeed<WindowStats> stats = follow(TopicFeed.start(kafka.bootstrapServers(), spec.statsTopic(),
                 new WindowStatsSerde().deserializer()));
-        ServiceCluster cluster = follow(new ServiceCluster(Path.of("..").toAbsolutePath().normalize(),
-                Path.of("target", "cluster-failover", "run-" + System.currentTimeMillis()).toAbsolutePath(), spec, ServiceProcess.SMALL_JVM));
-        List<ServiceProcess> aggregators = List.of(cluster.aggregator("aggregator-a"), cluster.aggregator("aggregator-b"));
+        Path work = Path.of("target", "cluster-failover", "run-" + System.currentTimeMillis()).toAbsolutePath();
+        ServiceCluster cluster = follow(new ServiceCluster(Path.of("..").toAbsolutePath().normalize(), work, spec,
+                ServiceProcess.SMALL_JVM));
+        List<ServiceProcess> aggregators = List.of(cluster.aggregator("aggregator-a"),
+                cluster.aggregator("aggregator-b"));
         List<ServiceProcess> alerters = List.of(cluster.alertConsumer("alert-a"), cluster.alertConsumer("alert-b"));
         List<ServiceProcess> probers = List.of(cluster.prober("prober-1"), cluster.prober("prober-2"),
                 cluster.prober("prober-3"));
@@ -162,7 +164,8 @@ class ClusterFailoverIT {
         assertOneEpisode();
 
         // Probers: one is killed, and its targets are probed by the others.
-        ServiceProcess victim = probers.stream().max(Comparator.comparingInt(prober -> owned(prober, owners))).orElseThrow();
+        ServiceProcess victim = probers.stream().max(Comparator.comparingInt(prober -> owned(prober, owners)))
+                .orElseThrow();
         Set<String> orphans = owners.entrySet().stream().filter(entry -> entry.getValue().contains(victim.name()))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         List<ServiceProcess> survivors = probers.stream().filter(prober -> prober != victim).toList();
@@ -208,7 +211,8 @@ class ClusterFailoverIT {
                 kafka.bootstrapServers()), new StringSerializer(), new ProbeResultSerde().serializer())) {
             for (String target : TARGETS) {
                 producer.send(new ProducerRecord<>(spec.resultsTopic(), null, ahead.toEpochMilli(), target,
-                        ProbeResults.success(target, ahead).setRegion(spec.region()).setProberId("closer").build())).get();
+                        ProbeResults.success(target, ahead).setRegion(spec.region()).setProberId("closer").build()))
+                        .get();
             }
         }
         Map<WindowKey, Long> expected = probed.stream().collect(Collectors.groupingBy(result -> new WindowKey(
@@ -263,7 +267,8 @@ class ClusterFailoverIT {
 
     private static void awaitProbesSince(TopicFeed<ProbeResult> results, Instant since, int each) {
         await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> {
-            Map<String, Long> counts = results.values().stream().filter(result -> !result.getStartedAt().isBefore(since))
+            Map<String, Long> counts = results.values().stream()
+                    .filter(result -> !result.getStartedAt().isBefore(since))
                     .collect(Collectors.groupingBy(ProbeResult::getTargetId, Collectors.counting()));
             assertThat(TARGETS).as("probes since %s: %s", since, counts)
                     .allSatisfy(target -> assertThat(counts.getOrDefault(target, 0L)).isGreaterThanOrEqualTo(each));
@@ -279,10 +284,12 @@ class ClusterFailoverIT {
 
     /** Of two successive probes of a target by different probers, the second starts after the first ended. */
     private static void assertNoOverlap(List<ProbeResult> probed) {
-        Map<String, List<ProbeResult>> byTarget = probed.stream().collect(Collectors.groupingBy(ProbeResult::getTargetId));
+        Map<String, List<ProbeResult>> byTarget = probed.stream()
+                .collect(Collectors.groupingBy(ProbeResult::getTargetId));
         assertThat(byTarget).containsOnlyKeys(TARGETS);
         byTarget.forEach((target, probes) -> {
-            List<ProbeResult> ordered = probes.stream().sorted(Comparator.comparing(ProbeResult::getStartedAt)).toList();
+            List<ProbeResult> ordered = probes.stream().sorted(Comparator.comparing(ProbeResult::getStartedAt))
+                    .toList();
             for (int i = 1; i < ordered.size(); i++) {
                 ProbeResult before = ordered.get(i - 1);
                 ProbeResult after = ordered.get(i);

@@ -39,7 +39,7 @@ public final class ServiceCluster implements AutoCloseable {
         return work;
     }
 
-    /** A prober named {@code proberId} in the cluster's region, its probe timeout as long as the interval; not started. */
+    /** A prober named {@code proberId} in the cluster's region, its probe timeout the interval; not started. */
     public ServiceProcess prober(String proberId) throws IOException {
         int port = FreePort.pick();
         String targets = spec.targetModels().entrySet().stream().map(target -> ("    - {id: %s, provider: "
@@ -81,7 +81,8 @@ public final class ServiceCluster implements AutoCloseable {
                 alerts:
                   http-port: %d
                   rules:
-                    - {name: down, window: 1m, condition: consecutive-failures >= 2, resolve-when: consecutive-successes >= 2, severity: critical}
+                    - {name: down, window: 1m, condition: consecutive-failures >= 2,
+                       resolve-when: consecutive-successes >= 2, severity: critical}
                   webhooks:
                     - {name: ops, url: "%s"}
                 """.formatted(port, spec.webhookUrl());

@@ -87,7 +87,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
-        Files.writeString(log(), "---- " + Instant.now() + " start " + command + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(log(), "---- " + Instant.now() + " start " + command + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
         return this;
