@@ -14,19 +14,18 @@ import dev.llmuptime.simulator.FaultMode;
 import dev.llmuptime.simulator.Pacing;
 import dev.llmuptime.simulator.SimulatedProvider;
 import dev.llmuptime.testkit.ClusterSpec;
+import dev.llmuptime.testkit.FinalWindows;
 import dev.llmuptime.testkit.KafkaCluster;
-import dev.llmuptime.testkit.ProbeResults;
 import dev.llmuptime.testkit.ServiceCluster;
 import dev.llmuptime.testkit.ServiceProcess;
 import dev.llmuptime.testkit.SharedKafka;
 import dev.llmuptime.testkit.TopicFeed;
+import dev.llmuptime.testkit.TopicReader;
 import dev.llmuptime.testkit.WebhookReceiver;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,14 +41,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -115,13 +106,13 @@ class ClusterFailoverIT {
         List<ServiceProcess> alerters = List.of(cluster.alertConsumer("alert-a"), cluster.alertConsumer("alert-b"));
         List<ServiceProcess> probers = List.of(cluster.prober("prober-1"), cluster.prober("prober-2"),
                 cluster.prober("prober-3"));
-        startAll(aggregators);
-        startAll(probers);
+        ServiceCluster.startAll(aggregators, START);
+        ServiceCluster.startAll(probers, START);
         // Alert consumers join once every stats partition has stats: a new evaluator group starts at the
         // last two minutes of each partition, which an empty partition does not have.
         await().atMost(START).pollInterval(POLL).until(() -> stats.values().stream()
-                .map(window -> partitionOf(window.getTargetId())).distinct().count() == PARTITIONS);
-        startAll(alerters);
+                .map(window -> spec.partitionOf(window.getTargetId())).distinct().count() == PARTITIONS);
+        ServiceCluster.startAll(alerters, START);
 
         // Probers: one owner per target, and together they own every target.
         awaitOwnership(probers);
@@ -151,7 +142,7 @@ class ClusterFailoverIT {
         // Alerts: an incident on one target, and the instance deciding it dies in the middle.
         sim.setFault(new Fault(FAULTY_MODEL, FaultMode.ERROR, 503, null, 1.0));
         await().atMost(PATIENCE).pollInterval(POLL).until(() -> !deliveries("FIRING").isEmpty());
-        int partition = partitionOf(FAULTY);
+        int partition = spec.partitionOf(FAULTY);
         ServiceProcess decider = await().atMost(PATIENCE).pollInterval(POLL)
                 .until(() -> alerters.stream().filter(alerter -> statsPartitions(alerter).contains(partition))
                         .findFirst(), Optional::isPresent).orElseThrow();
@@ -200,41 +191,18 @@ class ClusterFailoverIT {
         for (ServiceProcess prober : survivors) {
             prober.stop(Duration.ofSeconds(60));
         }
-        long produced = endOffsets(kafka, spec.resultsTopic());
+        long produced = TopicReader.recordCount(kafka.bootstrapServers(), spec.resultsTopic());
         List<ProbeResult> probed = await().atMost(PATIENCE).pollInterval(POLL)
                 .until(results::values, all -> all.size() == produced);
         assertNoOverlap(probed);
 
         // Final windows are exact: one result per target far ahead closes every window.
-        Instant ahead = Instant.now().plus(Duration.ofMinutes(3));
-        try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers()), new StringSerializer(), new ProbeResultSerde().serializer())) {
-            for (String target : TARGETS) {
-                producer.send(new ProducerRecord<>(spec.resultsTopic(), null, ahead.toEpochMilli(), target,
-                        ProbeResults.success(target, ahead).setRegion(spec.region()).setProberId("closer").build()))
-                        .get();
-            }
-        }
-        Map<WindowKey, Long> expected = probed.stream().collect(Collectors.groupingBy(result -> new WindowKey(
-                result.getTargetId(), result.getStartedAt().truncatedTo(ChronoUnit.MINUTES)), Collectors.counting()));
-        Map<WindowKey, List<Long>> finals = await().atMost(PATIENCE).pollInterval(POLL)
-                .until(() -> finals(stats.values()), found -> found.keySet().containsAll(expected.keySet()));
+        FinalWindows.closeAll(spec);
+        Map<FinalWindows.Window, Long> expected = FinalWindows.expected(probed);
+        Map<FinalWindows.Window, List<Long>> finals = await().atMost(PATIENCE).pollInterval(POLL)
+                .until(() -> FinalWindows.finals(stats.values()), found -> found.keySet().containsAll(expected.keySet()));
         expected.forEach((window, count) -> assertThat(finals.get(window))
                 .as("final counts of %s", window).containsExactly(count));
-    }
-
-    private static void startAll(List<ServiceProcess> instances) throws IOException, InterruptedException {
-        for (ServiceProcess instance : instances) {
-            instance.start();
-        }
-        for (ServiceProcess instance : instances) {
-            instance.awaitHealthy(START);
-        }
-    }
-
-    /** The partition of a target's records in a topic of the cluster, by Kafka's default partitioner. */
-    private static int partitionOf(String targetId) {
-        return Utils.toPositive(Utils.murmur2(targetId.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
     }
 
     /** Every prober is up with at least one target, and their shares add up to every target. */
@@ -351,23 +319,6 @@ class ClusterFailoverIT {
         return matching;
     }
 
-    /** The final counts per window of every target, over all regions, in order of arrival. */
-    private static Map<WindowKey, List<Long>> finals(List<WindowStats> stats) {
-        return stats.stream().filter(window -> window.getFinal$() && window.getRegion().equals("*"))
-                .collect(Collectors.groupingBy(window -> new WindowKey(window.getTargetId(), window.getWindowStart()),
-                        Collectors.mapping(WindowStats::getCount, Collectors.toList())));
-    }
-
-    private static long endOffsets(KafkaCluster kafka, String topic) throws Exception {
-        try (Admin admin = kafka.admin()) {
-            Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                    .get(topic).partitions().stream().collect(Collectors.toMap(
-                            info -> new TopicPartition(topic, info.partition()), info -> OffsetSpec.latest()));
-            return admin.listOffsets(partitions).all().get().values().stream()
-                    .mapToLong(ListOffsetsResultInfo::offset).sum();
-        }
-    }
-
     private static JsonNode json(ServiceProcess service, String path) throws IOException {
         ServiceProcess.Reply reply = service.get(path);
         assertThat(reply.status()).as("%s %s: %s", service.name(), path, reply.body()).isEqualTo(200);
@@ -385,7 +336,4 @@ class ClusterFailoverIT {
         return closeable;
     }
 
-    /** One window of one target, by its start. */
-    private record WindowKey(String targetId, Instant windowStart) {
-    }
 }

@@ -1,9 +1,11 @@
 package dev.llmuptime.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * What every instance of a {@link ServiceCluster} shares: the broker, a name that makes its topics,
@@ -35,6 +37,11 @@ public record ClusterSpec(String bootstrapServers, String name, int partitions, 
 
     public String alertsTopic() {
         return name + ".alerts";
+    }
+
+    /** The partition of a target's records in the cluster's topics, as Kafka's default partitioner puts them. */
+    public int partitionOf(String targetId) {
+        return Utils.toPositive(Utils.murmur2(targetId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** The probers' region: one per cluster, so they all share its targets. */

@@ -89,6 +89,17 @@ public final class ServiceCluster implements AutoCloseable {
         return instance("alert-consumer", name, yaml, port);
     }
 
+    /** Starts every one of {@code instances}, then waits until each is healthy. */
+    public static void startAll(List<ServiceProcess> instances, Duration within) throws IOException,
+            InterruptedException {
+        for (ServiceProcess instance : instances) {
+            instance.start();
+        }
+        for (ServiceProcess instance : instances) {
+            instance.awaitHealthy(within);
+        }
+    }
+
     /** Every instance made so far, running or not. */
     public List<ServiceProcess> instances() {
         return List.copyOf(instances);
@@ -104,7 +115,8 @@ public final class ServiceCluster implements AutoCloseable {
     private ServiceProcess instance(String module, String name, String yaml, int port) throws IOException {
         Path config = work.resolve(name + ".yaml");
         Files.writeString(config, yaml);
-        ServiceProcess instance = new ServiceProcess(repo, module, name, config, work, port, jvmOptions);
+        ServiceProcess instance = new ServiceProcess(repo, module, name, List.of("--config", config.toString()), work,
+                port, jvmOptions);
         instances.add(instance);
         return instance;
     }

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service of this project run from its packaged jar as an operating system process, with its
- * own configuration file and HTTP port: started, asked over HTTP, killed (SIGKILL), stopped
- * (SIGTERM) and started again. Its output goes to {@code <name>.log} in the work directory, kept
- * across restarts for diagnosis.
+ * own arguments (a configuration file, or local-stack's {@code --kafka-only}) and HTTP port:
+ * started, asked over HTTP, killed (SIGKILL), stopped (SIGTERM) and started again. Its output goes
+ * to {@code <name>.log} in the work directory, kept across restarts for diagnosis.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -38,7 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
-    private final Path config;
+    private final List<String> arguments;
     private final Path workDir;
     private final int httpPort;
     private final List<String> jvmOptions;
@@ -48,16 +48,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * @param repo     the project's root, with {@code <module>/target/<module>.jar} built
-     * @param module   probe-producer, aggregator-streams or alert-consumer
-     * @param name     this instance's name, unique in {@code workDir}
-     * @param config   its configuration file
-     * @param httpPort the port its configuration gives it for /health and its API
+     * @param module    probe-producer, aggregator-streams, alert-consumer or local-stack
+     * @param name      this instance's name, unique in {@code workDir}
+     * @param arguments what follows {@code -jar <module>.jar}, e.g. {@code --config FILE}
+     * @param httpPort  the port its arguments give it for /health and its API
      */
-    public ServiceProcess(Path repo, String module, String name, Path config, Path workDir, int httpPort,
+    public ServiceProcess(Path repo, String module, String name, List<String> arguments, Path workDir, int httpPort,
             List<String> jvmOptions) {
         this.name = name;
         this.jar = repo.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().normalize();
-        this.config = config;
+        this.arguments = List.copyOf(arguments);
         this.workDir = workDir;
         this.httpPort = httpPort;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -86,7 +86,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(arguments);
         Files.writeString(log(), "---- " + Instant.now() + " start " + command + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -123,14 +124,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until /health answers 200; fails naming the log if the process exits or time runs out. */
     public ServiceProcess awaitHealthy(Duration within) throws InterruptedException {
+        return awaitReady("/health", within);
+    }
+
+    /** Waits until {@code path} answers 200; fails naming the log if the process exits or time runs out. */
+    public ServiceProcess awaitReady(String path, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
-        while (!healthy()) {
+        while (!get(path).ok()) {
             if (!alive()) {
                 throw new IllegalStateException(name + " exited; see " + log());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " not healthy within " + within.toSeconds() + " s: "
-                        + health() + "; see " + log());
+                throw new IllegalStateException(name + " not ready within " + within.toSeconds() + " s: "
+                        + get(path).body() + "; see " + log());
             }
             Thread.sleep(POLL.toMillis());
         }
