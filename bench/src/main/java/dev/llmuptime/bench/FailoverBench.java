@@ -73,12 +73,14 @@ final class FailoverBench {
             Poll.until("the broker", START, () -> brokerUp(bootstrap));
             ClusterSpec spec = new ClusterSpec(bootstrap, "failover", PARTITIONS, "http://127.0.0.1:" + simPort + "/v1",
                     models, INTERVAL, Duration.ofSeconds(15), receiver.url(), Map.of());
-            try (ServiceCluster cluster = new ServiceCluster(repo, work, spec, ServiceProcess.SMALL_JVM);
-                 ClusterWatch watch = new ClusterWatch(bootstrap, spec)) {
-                out.println("cluster: 3 probe-producers, 2 aggregator-streams, 2 alert-consumers, each "
-                        + ServiceProcess.SMALL_JVM + "; " + TARGETS.size() + " targets probed every "
-                        + INTERVAL.toSeconds() + " s; " + PARTITIONS + " partitions; Kafka client defaults");
-                measure(cluster, watch, new SimulatorFaults("http://127.0.0.1:" + simPort), receiver, kills, out);
+            try (ServiceCluster cluster = new ServiceCluster(repo, work, spec, ServiceProcess.SMALL_JVM)) {
+                cluster.createTopics();
+                try (ClusterWatch watch = new ClusterWatch(bootstrap, spec)) {
+                    out.println("cluster: 3 probe-producers, 2 aggregator-streams, 2 alert-consumers, each "
+                            + ServiceProcess.SMALL_JVM + "; " + TARGETS.size() + " targets probed every "
+                            + INTERVAL.toSeconds() + " s; " + PARTITIONS + " partitions; Kafka client defaults");
+                    measure(cluster, watch, new SimulatorFaults("http://127.0.0.1:" + simPort), receiver, kills, out);
+                }
             }
         }
     }
@@ -90,13 +92,7 @@ final class FailoverBench {
         List<ServiceProcess> probers = List.of(cluster.prober("prober-1"), cluster.prober("prober-2"),
                 cluster.prober("prober-3"));
         List<ServiceProcess> alerters = List.of(cluster.alertConsumer("alert-a"), cluster.alertConsumer("alert-b"));
-        ServiceCluster.startAll(aggregators, START);
-        ServiceCluster.startAll(probers, START);
-        // A new evaluator group starts at the last two minutes of each stats partition: wait until each has some.
-        Poll.until("stats in every partition", START, () -> watch.stats().stream()
-                .map(arrival -> cluster.spec().partitionOf(arrival.value().getTargetId())).distinct().count()
-                == PARTITIONS);
-        ServiceCluster.startAll(alerters, START);
+        ServiceCluster.startAll(cluster.instances(), START);
         FailoverTrials trials = new FailoverTrials(probers, aggregators, alerters, watch, faults, receiver,
                 cluster.spec(), FAULTY, FAULTY_MODEL);
 

@@ -41,6 +41,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -93,26 +94,20 @@ class ClusterFailoverIT {
                 sim.baseUrl(), models, Duration.ofSeconds(2), Duration.ofSeconds(15), receiver.url(),
                 // Groups notice a killed member after 6 s instead of 45 s: the test stays short.
                 Map.of("session.timeout.ms", "6000"));
-        kafka.createTopics(PARTITIONS, spec.resultsTopic(), spec.statsTopic(), spec.alertsTopic());
+        Path work = Path.of("target", "cluster-failover", "run-" + System.currentTimeMillis()).toAbsolutePath();
+        ServiceCluster cluster = follow(new ServiceCluster(Path.of("..").toAbsolutePath().normalize(), work, spec,
+                ServiceProcess.SMALL_JVM));
+        cluster.createTopics();
         TopicFeed<ProbeResult> results = follow(TopicFeed.start(kafka.bootstrapServers(), spec.resultsTopic(),
                 new ProbeResultSerde().deserializer()));
         TopicFeed<WindowStats> stats = follow(TopicFeed.start(kafka.bootstrapServers(), spec.statsTopic(),
                 new WindowStatsSerde().deserializer()));
-        Path work = Path.of("target", "cluster-failover", "run-" + System.currentTimeMillis()).toAbsolutePath();
-        ServiceCluster cluster = follow(new ServiceCluster(Path.of("..").toAbsolutePath().normalize(), work, spec,
-                ServiceProcess.SMALL_JVM));
         List<ServiceProcess> aggregators = List.of(cluster.aggregator("aggregator-a"),
                 cluster.aggregator("aggregator-b"));
         List<ServiceProcess> alerters = List.of(cluster.alertConsumer("alert-a"), cluster.alertConsumer("alert-b"));
         List<ServiceProcess> probers = List.of(cluster.prober("prober-1"), cluster.prober("prober-2"),
                 cluster.prober("prober-3"));
-        ServiceCluster.startAll(aggregators, START);
-        ServiceCluster.startAll(probers, START);
-        // Alert consumers join once every stats partition has stats: a new evaluator group starts at the
-        // last two minutes of each partition, which an empty partition does not have.
-        await().atMost(START).pollInterval(POLL).until(() -> stats.values().stream()
-                .map(window -> spec.partitionOf(window.getTargetId())).distinct().count() == PARTITIONS);
-        ServiceCluster.startAll(alerters, START);
+        ServiceCluster.startAll(cluster.instances(), START);
 
         // Probers: one owner per target, and together they own every target.
         awaitOwnership(probers);
@@ -139,6 +134,17 @@ class ClusterFailoverIT {
             }
         });
 
+        // Alerts: the two instances split the stats partitions.
+        List<Integer> allPartitions = IntStream.range(0, PARTITIONS).boxed().toList();
+        await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> {
+            List<Integer> decidedByA = statsPartitions(alerters.get(0));
+            List<Integer> decidedByB = statsPartitions(alerters.get(1));
+            assertThat(decidedByA).as("alert-a's share").isNotEmpty().doesNotContainAnyElementsOf(decidedByB);
+            assertThat(decidedByB).as("alert-b's share").isNotEmpty();
+            assertThat(Stream.concat(decidedByA.stream(), decidedByB.stream()).toList())
+                    .containsExactlyInAnyOrderElementsOf(allPartitions);
+        });
+
         // Alerts: an incident on one target, and the instance deciding it dies in the middle.
         sim.setFault(new Fault(FAULTY_MODEL, FaultMode.ERROR, 503, null, 1.0));
         await().atMost(PATIENCE).pollInterval(POLL).until(() -> !deliveries("FIRING").isEmpty());
@@ -151,7 +157,7 @@ class ClusterFailoverIT {
         sim.setFault(Fault.healthy(FAULTY_MODEL));
         await().atMost(PATIENCE.multipliedBy(2)).pollInterval(POLL).until(() -> !deliveries("RESOLVED").isEmpty());
         assertThat(statsPartitions(otherAlerter)).as("the survivor decides every stats partition")
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, PARTITIONS).boxed().toList());
+                .containsExactlyInAnyOrderElementsOf(allPartitions);
         assertOneEpisode();
 
         // Probers: one is killed, and its targets are probed by the others.

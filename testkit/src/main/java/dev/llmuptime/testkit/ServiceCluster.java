@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Probers, aggregators and alert consumers of one {@link ClusterSpec} as separate processes from
@@ -87,6 +90,18 @@ public final class ServiceCluster implements AutoCloseable {
                     - {name: ops, url: "%s"}
                 """.formatted(port, spec.webhookUrl());
         return instance("alert-consumer", name, yaml, port);
+    }
+
+    /**
+     * Creates the cluster's results, stats and alerts topics with its partitions, before anything
+     * follows them or a service creates them.
+     */
+    public void createTopics() throws ExecutionException, InterruptedException {
+        short replication = 1;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", spec.bootstrapServers()))) {
+            admin.createTopics(List.of(spec.resultsTopic(), spec.statsTopic(), spec.alertsTopic()).stream()
+                    .map(topic -> new NewTopic(topic, spec.partitions(), replication)).toList()).all().get();
+        }
     }
 
     /** Starts every one of {@code instances}, then waits until each is healthy. */

@@ -33,7 +33,9 @@ public final class TopicFeed<V> implements AutoCloseable {
     private TopicFeed(String bootstrapServers, String topic, Deserializer<V> values) {
         consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
                 "group.id", topic + "-feed-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed", "enable.auto.commit", "false"), new StringDeserializer(), values);
+                "isolation.level", "read_committed", "enable.auto.commit", "false",
+                // Following a topic must not create it with the broker's default partition count.
+                "allow.auto.create.topics", "false"), new StringDeserializer(), values);
         consumer.subscribe(Set.of(topic));
         poller = new Thread(this::pollUntilClosed, "feed-" + topic);
         poller.setDaemon(true);
