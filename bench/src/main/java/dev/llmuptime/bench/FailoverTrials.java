@@ -1,7 +1,10 @@
 package dev.llmuptime.bench;
 
+import static dev.llmuptime.testkit.ClusterHealth.statsPartitions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmuptime.testkit.ClusterHealth;
 import dev.llmuptime.testkit.ClusterSpec;
 import dev.llmuptime.testkit.ServiceProcess;
 import dev.llmuptime.testkit.WebhookReceiver;
@@ -12,8 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -28,8 +29,6 @@ final class FailoverTrials {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofMinutes(3);
-    private static final Pattern OWNS = Pattern.compile("owns (\\d+) of (\\d+) targets");
-    private static final Pattern STATS_PARTITIONS = Pattern.compile("stats partitions \\[([0-9, ]*)]");
 
     private final List<ServiceProcess> probers;
     private final List<ServiceProcess> aggregators;
@@ -139,16 +138,9 @@ final class FailoverTrials {
     /** Three probers up, each with a share, together owning every target, and every target probed since. */
     private void settleProbers() throws Exception {
         Poll.until("probers sharing every target", PATIENCE, () -> {
-            int sum = 0;
-            for (ServiceProcess prober : probers) {
-                Matcher owns = OWNS.matcher(prober.health());
-                int share = owns.find() ? Integer.parseInt(owns.group(1)) : 0;
-                if (share == 0) {
-                    return false;
-                }
-                sum += share;
-            }
-            return sum == targets.size();
+            List<Integer> shares = probers.stream().map(ClusterHealth::ownedTargets).toList();
+            return shares.stream().allMatch(share -> share > 0)
+                    && shares.stream().mapToInt(Integer::intValue).sum() == targets.size();
         });
         Instant settled = Instant.now();
         Poll.until("a probe of every target", PATIENCE, () -> watch.probedSince(targets, settled));
@@ -226,15 +218,6 @@ final class FailoverTrials {
 
     private static String alertId(WebhookReceiver.Request request) throws Exception {
         return JSON.readTree(request.body()).path("alertId").asText();
-    }
-
-    private static List<Integer> statsPartitions(ServiceProcess alerter) {
-        ServiceProcess.Reply health = alerter.get("/health");
-        Matcher owned = STATS_PARTITIONS.matcher(health.body());
-        if (!health.ok() || !owned.find() || owned.group(1).isBlank()) {
-            return List.of();
-        }
-        return Pattern.compile(",\\s*").splitAsStream(owned.group(1)).map(Integer::valueOf).toList();
     }
 
     private static List<String> ids(ServiceProcess aggregator, String path) throws Exception {

@@ -1,5 +1,6 @@
 package dev.llmuptime.local;
 
+import static dev.llmuptime.testkit.ClusterHealth.statsPartitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +14,7 @@ import dev.llmuptime.simulator.Fault;
 import dev.llmuptime.simulator.FaultMode;
 import dev.llmuptime.simulator.Pacing;
 import dev.llmuptime.simulator.SimulatedProvider;
+import dev.llmuptime.testkit.ClusterHealth;
 import dev.llmuptime.testkit.ClusterSpec;
 import dev.llmuptime.testkit.FinalWindows;
 import dev.llmuptime.testkit.KafkaCluster;
@@ -37,8 +39,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -68,8 +68,6 @@ class ClusterFailoverIT {
     private static final Duration START = Duration.ofMinutes(3);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Pattern OWNS = Pattern.compile("owns (\\d+) of (\\d+) targets");
-    private static final Pattern STATS_PARTITIONS = Pattern.compile("stats partitions \\[([0-9, ]*)]");
 
     private final SimulatedProvider sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
             new Pacing(Duration.ofMillis(5), Duration.ofMillis(1)), RandomGenerator.getDefault());
@@ -206,7 +204,8 @@ class ClusterFailoverIT {
         FinalWindows.closeAll(spec);
         Map<FinalWindows.Window, Long> expected = FinalWindows.expected(probed);
         Map<FinalWindows.Window, List<Long>> finals = await().atMost(PATIENCE).pollInterval(POLL)
-                .until(() -> FinalWindows.finals(stats.values()), found -> found.keySet().containsAll(expected.keySet()));
+                .until(() -> FinalWindows.finals(stats.values()),
+                        found -> found.keySet().containsAll(expected.keySet()));
         expected.forEach((window, count) -> assertThat(finals.get(window))
                 .as("final counts of %s", window).containsExactly(count));
     }
@@ -214,25 +213,10 @@ class ClusterFailoverIT {
     /** Every prober is up with at least one target, and their shares add up to every target. */
     private static void awaitOwnership(List<ServiceProcess> probers) {
         await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> {
-            List<Integer> shares = probers.stream().map(ClusterFailoverIT::ownedTargets).toList();
+            List<Integer> shares = probers.stream().map(ClusterHealth::ownedTargets).toList();
             assertThat(shares).as("targets owned by %s", probers).allSatisfy(share -> assertThat(share).isPositive());
             assertThat(shares.stream().mapToInt(Integer::intValue).sum()).isEqualTo(TARGETS.size());
         });
-    }
-
-    private static int ownedTargets(ServiceProcess prober) {
-        ServiceProcess.Reply health = prober.get("/health");
-        Matcher owns = OWNS.matcher(health.body());
-        return health.ok() && owns.find() ? Integer.parseInt(owns.group(1)) : -1;
-    }
-
-    private static List<Integer> statsPartitions(ServiceProcess alerter) {
-        ServiceProcess.Reply health = alerter.get("/health");
-        Matcher owned = STATS_PARTITIONS.matcher(health.body());
-        if (!health.ok() || !owned.find() || owned.group(1).isBlank()) {
-            return List.of();
-        }
-        return Pattern.compile(",\\s*").splitAsStream(owned.group(1)).map(Integer::valueOf).toList();
     }
 
     private static int owned(ServiceProcess prober, Map<String, Set<String>> owners) {
