@@ -68,11 +68,14 @@ class ClusterFailoverIT {
     private static final Duration START = Duration.ofMinutes(3);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final List<Integer> ALL_PARTITIONS = IntStream.range(0, PARTITIONS).boxed().toList();
 
     private final SimulatedProvider sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
             new Pacing(Duration.ofMillis(5), Duration.ofMillis(1)), RandomGenerator.getDefault());
     private final WebhookReceiver receiver = new WebhookReceiver();
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private TopicFeed<ProbeResult> results;
+    private TopicFeed<WindowStats> stats;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -96,9 +99,9 @@ class ClusterFailoverIT {
         ServiceCluster cluster = follow(new ServiceCluster(Path.of("..").toAbsolutePath().normalize(), work, spec,
                 ServiceProcess.SMALL_JVM));
         cluster.createTopics();
-        TopicFeed<ProbeResult> results = follow(TopicFeed.start(kafka.bootstrapServers(), spec.resultsTopic(),
+        results = follow(TopicFeed.start(kafka.bootstrapServers(), spec.resultsTopic(),
                 new ProbeResultSerde().deserializer()));
-        TopicFeed<WindowStats> stats = follow(TopicFeed.start(kafka.bootstrapServers(), spec.statsTopic(),
+        stats = follow(TopicFeed.start(kafka.bootstrapServers(), spec.statsTopic(),
                 new WindowStatsSerde().deserializer()));
         List<ServiceProcess> aggregators = List.of(cluster.aggregator("aggregator-a"),
                 cluster.aggregator("aggregator-b"));
@@ -107,15 +110,37 @@ class ClusterFailoverIT {
                 cluster.prober("prober-3"));
         ServiceCluster.startAll(cluster.instances(), START);
 
-        // Probers: one owner per target, and together they own every target.
+        Map<String, Set<String>> owners = probersShareTheTargets(probers);
+        aggregatorsEachAnswerForEveryTarget(aggregators);
+        alertConsumersSplitThePartitions(alerters);
+        oneAlertEpisodeOutlivesTheInstanceDecidingIt(alerters, spec.partitionOf(FAULTY));
+        List<ServiceProcess> survivors = survivorsTakeOverTheTargetsOfAKilledProber(probers, owners);
+        theSurvivingAggregatorServesEveryTargetFresh(aggregators.get(1), aggregators.get(0));
+
+        for (ServiceProcess prober : survivors) {
+            prober.stop(Duration.ofSeconds(60));
+        }
+        long produced = TopicReader.recordCount(kafka.bootstrapServers(), spec.resultsTopic());
+        List<ProbeResult> probed = await().atMost(PATIENCE).pollInterval(POLL)
+                .until(results::values, all -> all.size() == produced);
+        assertNoOverlap(probed);
+        finalWindowsCountEveryProbeOnce(spec, probed);
+    }
+
+    /** One owner per target in steady state, and the probers' shares add up to every target. */
+    private Map<String, Set<String>> probersShareTheTargets(List<ServiceProcess> probers) {
         awaitOwnership(probers);
         Instant steady = Instant.now();
-        awaitProbesSince(results, steady, 3);
+        awaitProbesSince(steady, 3);
         Map<String, Set<String>> owners = probersPerTarget(results.values(), steady);
         assertThat(owners).as("one prober per target in steady state").containsOnlyKeys(TARGETS)
                 .allSatisfy((target, ids) -> assertThat(ids).hasSize(1));
+        return owners;
+    }
 
-        // Aggregators: each holds a share, and each lists and serves every target.
+    /** Each aggregator holds a share, and each lists and serves every target. */
+    private static void aggregatorsEachAnswerForEveryTarget(List<ServiceProcess> aggregators) {
+        Instant since = Instant.now();
         await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> {
             List<String> localA = ids(json(aggregators.get(0), "/api/v1/targets?local=true"));
             List<String> localB = ids(json(aggregators.get(1), "/api/v1/targets?local=true"));
@@ -127,26 +152,28 @@ class ClusterFailoverIT {
                         .isTrue();
                 assertThat(ids(all)).containsExactlyInAnyOrderElementsOf(TARGETS);
                 for (String target : TARGETS) {
-                    assertFreshStats(aggregator, target, steady);
+                    assertFreshStats(aggregator, target, since);
                 }
             }
         });
+    }
 
-        // Alerts: the two instances split the stats partitions.
-        List<Integer> allPartitions = IntStream.range(0, PARTITIONS).boxed().toList();
+    private static void alertConsumersSplitThePartitions(List<ServiceProcess> alerters) {
         await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> {
             List<Integer> decidedByA = statsPartitions(alerters.get(0));
             List<Integer> decidedByB = statsPartitions(alerters.get(1));
             assertThat(decidedByA).as("alert-a's share").isNotEmpty().doesNotContainAnyElementsOf(decidedByB);
             assertThat(decidedByB).as("alert-b's share").isNotEmpty();
             assertThat(Stream.concat(decidedByA.stream(), decidedByB.stream()).toList())
-                    .containsExactlyInAnyOrderElementsOf(allPartitions);
+                    .containsExactlyInAnyOrderElementsOf(ALL_PARTITIONS);
         });
+    }
 
-        // Alerts: an incident on one target, and the instance deciding it dies in the middle.
+    /** An incident on one target; the instance deciding it dies in the middle, and the other resolves it. */
+    private void oneAlertEpisodeOutlivesTheInstanceDecidingIt(List<ServiceProcess> alerters, int partition)
+            throws IOException, InterruptedException {
         sim.setFault(new Fault(FAULTY_MODEL, FaultMode.ERROR, 503, null, 1.0));
         await().atMost(PATIENCE).pollInterval(POLL).until(() -> !deliveries("FIRING").isEmpty());
-        int partition = spec.partitionOf(FAULTY);
         ServiceProcess decider = await().atMost(PATIENCE).pollInterval(POLL)
                 .until(() -> alerters.stream().filter(alerter -> statsPartitions(alerter).contains(partition))
                         .findFirst(), Optional::isPresent).orElseThrow();
@@ -155,29 +182,35 @@ class ClusterFailoverIT {
         sim.setFault(Fault.healthy(FAULTY_MODEL));
         await().atMost(PATIENCE.multipliedBy(2)).pollInterval(POLL).until(() -> !deliveries("RESOLVED").isEmpty());
         assertThat(statsPartitions(otherAlerter)).as("the survivor decides every stats partition")
-                .containsExactlyInAnyOrderElementsOf(allPartitions);
+                .containsExactlyInAnyOrderElementsOf(ALL_PARTITIONS);
         assertOneEpisode();
+    }
 
-        // Probers: one is killed, and its targets are probed by the others.
+    /** The prober owning most targets is killed: survivors probe its targets, one prober per target. */
+    private List<ServiceProcess> survivorsTakeOverTheTargetsOfAKilledProber(List<ServiceProcess> probers,
+            Map<String, Set<String>> owners) throws InterruptedException {
         ServiceProcess victim = probers.stream().max(Comparator.comparingInt(prober -> owned(prober, owners)))
                 .orElseThrow();
         Set<String> orphans = owners.entrySet().stream().filter(entry -> entry.getValue().contains(victim.name()))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         List<ServiceProcess> survivors = probers.stream().filter(prober -> prober != victim).toList();
-        Instant proberKilled = victim.kill();
+        Instant killed = victim.kill();
         await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> assertThat(probersPerTarget(results.values(),
-                proberKilled)).as("the killed prober's targets, probed again by survivors").containsKeys(
+                killed)).as("the killed prober's targets, probed again by survivors").containsKeys(
                 orphans.toArray(String[]::new)));
         awaitOwnership(survivors);
-        Instant steadyAgain = Instant.now();
-        awaitProbesSince(results, steadyAgain, 3);
-        assertThat(probersPerTarget(results.values(), steadyAgain)).as("one surviving prober per target")
+        Instant steady = Instant.now();
+        awaitProbesSince(steady, 3);
+        assertThat(probersPerTarget(results.values(), steady)).as("one surviving prober per target")
                 .containsOnlyKeys(TARGETS).allSatisfy((target, ids) -> assertThat(ids).hasSize(1)
                         .isSubsetOf(survivors.stream().map(ServiceProcess::name).toList()));
+        return survivors;
+    }
 
-        // Aggregators: one is killed, and the survivor serves every target with fresh stats.
-        Instant aggregatorKilled = aggregators.get(1).kill();
-        ServiceProcess survivor = aggregators.get(0);
+    /** One aggregator is killed: the other holds every target and lists and serves each with a later probe. */
+    private static void theSurvivingAggregatorServesEveryTargetFresh(ServiceProcess victim, ServiceProcess survivor)
+            throws InterruptedException {
+        Instant killed = victim.kill();
         await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> {
             assertThat(ids(json(survivor, "/api/v1/targets?local=true"))).as("the survivor holds every target")
                     .containsExactlyInAnyOrderElementsOf(TARGETS);
@@ -185,22 +218,15 @@ class ClusterFailoverIT {
             assertThat(all.isArray()).as("a complete list: %s", all).isTrue();
             assertThat(ids(all)).containsExactlyInAnyOrderElementsOf(TARGETS);
             all.forEach(target -> assertThat(Instant.parse(target.path("lastProbeAt").asText()))
-                    .as("last probe of %s", target.path("targetId").asText()).isAfter(aggregatorKilled));
+                    .as("last probe of %s", target.path("targetId").asText()).isAfter(killed));
             for (String target : TARGETS) {
-                assertFreshStats(survivor, target, aggregatorKilled);
+                assertFreshStats(survivor, target, killed);
             }
         });
+    }
 
-        // No target was ever probed by two probers at once, from the first probe to the last.
-        for (ServiceProcess prober : survivors) {
-            prober.stop(Duration.ofSeconds(60));
-        }
-        long produced = TopicReader.recordCount(kafka.bootstrapServers(), spec.resultsTopic());
-        List<ProbeResult> probed = await().atMost(PATIENCE).pollInterval(POLL)
-                .until(results::values, all -> all.size() == produced);
-        assertNoOverlap(probed);
-
-        // Final windows are exact: one result per target far ahead closes every window.
+    /** One result per target far ahead closes every window; each final count equals the results of its window. */
+    private void finalWindowsCountEveryProbeOnce(ClusterSpec spec, List<ProbeResult> probed) throws Exception {
         FinalWindows.closeAll(spec);
         Map<FinalWindows.Window, Long> expected = FinalWindows.expected(probed);
         Map<FinalWindows.Window, List<Long>> finals = await().atMost(PATIENCE).pollInterval(POLL)
@@ -223,7 +249,7 @@ class ClusterFailoverIT {
         return (int) owners.values().stream().filter(ids -> ids.contains(prober.name())).count();
     }
 
-    private static void awaitProbesSince(TopicFeed<ProbeResult> results, Instant since, int each) {
+    private void awaitProbesSince(Instant since, int each) {
         await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> {
             Map<String, Long> counts = results.values().stream()
                     .filter(result -> !result.getStartedAt().isBefore(since))
@@ -234,13 +260,13 @@ class ClusterFailoverIT {
     }
 
     /** For each target, which probers probed it from {@code since} on. */
-    private static Map<String, Set<String>> probersPerTarget(List<ProbeResult> results, Instant since) {
-        return results.stream().filter(result -> !result.getStartedAt().isBefore(since))
+    private static Map<String, Set<String>> probersPerTarget(List<ProbeResult> probed, Instant since) {
+        return probed.stream().filter(result -> !result.getStartedAt().isBefore(since))
                 .collect(Collectors.groupingBy(ProbeResult::getTargetId,
                         Collectors.mapping(ProbeResult::getProberId, Collectors.toCollection(TreeSet::new))));
     }
 
-    /** Of two successive probes of a target by different probers, the second starts after the first ended. */
+    /** Over the whole run, two probers' successive probes of one target never overlap in time. */
     private static void assertNoOverlap(List<ProbeResult> probed) {
         Map<String, List<ProbeResult>> byTarget = probed.stream()
                 .collect(Collectors.groupingBy(ProbeResult::getTargetId));
