@@ -25,9 +25,10 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Failover times of every service: {@code failover REPO_DIR WORK_DIR [KILLS]}. Three probers, two
- * aggregators and two alert consumers run from the packaged jars on one broker (local-stack
- * {@code --kafka-only}) against the simulated provider, all with the Kafka client defaults. Each
+ * Failover times of every service: {@code failover REPO_DIR WORK_DIR [KILLS] [SESSION_TIMEOUT]}.
+ * Three probers, two aggregators and two alert consumers run from the packaged jars on one broker
+ * (local-stack {@code --kafka-only}) against the simulated provider, with the Kafka client defaults
+ * unless SESSION_TIMEOUT sets the aggregators' and alert consumers' {@code session.timeout.ms}. Each
  * prober, aggregator and alert consumer is killed (SIGKILL) KILLS times in turn and started again,
  * a prober also stopped (SIGTERM) KILLS times; then the probers stop and every final window is
  * compared with the probe results it counts.
@@ -44,19 +45,31 @@ final class FailoverBench {
     private static final Operand REPO_DIR = Operand.required("REPO_DIR",
             "root of this project, with the service jars built under */target");
     private static final Operand KILLS = Operand.optional("KILLS", "signals sent to each service", "5");
+    private static final Operand SESSION_TIMEOUT = Operand.optional("SESSION_TIMEOUT",
+            "session.timeout.ms of the aggregators and alert consumers, e.g. 6s; 'default' keeps Kafka's 45s",
+            "default");
     private static final Duration START = Duration.ofMinutes(3);
 
     static final Subcommand COMMAND = new Subcommand("failover",
             "Failover times of probers, aggregators and alert consumers killed (SIGKILL) and stopped (SIGTERM) "
                     + "in a running cluster, and how probing and stats went on.",
-            List.of(REPO_DIR, Operand.WORK_DIR, KILLS),
+            List.of(REPO_DIR, Operand.WORK_DIR, KILLS, SESSION_TIMEOUT),
             (arguments, out) -> run(arguments.path(REPO_DIR), arguments.path(Operand.WORK_DIR),
-                    arguments.wholeNumber(KILLS, 1), out));
+                    arguments.wholeNumber(KILLS, 1), groupClient(arguments), out));
 
     private FailoverBench() {
     }
 
-    private static void run(Path repo, Path work, int kills, PrintStream out) throws Exception {
+    /** Kafka client settings of the aggregators and alert consumers: none, or their session timeout. */
+    private static Map<String, String> groupClient(Arguments arguments) {
+        if (arguments.text(SESSION_TIMEOUT).equals("default")) {
+            return Map.of();
+        }
+        return Map.of("session.timeout.ms", "" + arguments.duration(SESSION_TIMEOUT).toMillis());
+    }
+
+    private static void run(Path repo, Path work, int kills, Map<String, String> groupClient, PrintStream out)
+            throws Exception {
         int kafkaPort = FreePort.pick();
         int simPort = FreePort.pick();
         String bootstrap = "localhost:" + kafkaPort;
@@ -72,13 +85,14 @@ final class FailoverBench {
             simulator.start().awaitReady("/v1/models", START);
             Poll.until("the broker", START, () -> brokerUp(bootstrap));
             ClusterSpec spec = new ClusterSpec(bootstrap, "failover", PARTITIONS, "http://127.0.0.1:" + simPort + "/v1",
-                    models, INTERVAL, Duration.ofSeconds(15), receiver.url(), Map.of());
+                    models, INTERVAL, Duration.ofSeconds(15), receiver.url(), groupClient);
             try (ServiceCluster cluster = new ServiceCluster(repo, work, spec, ServiceProcess.SMALL_JVM)) {
                 cluster.createTopics();
                 try (ClusterWatch watch = new ClusterWatch(bootstrap, spec)) {
                     out.println("cluster: 3 probe-producers, 2 aggregator-streams, 2 alert-consumers, each "
                             + ServiceProcess.SMALL_JVM + "; " + TARGETS.size() + " targets probed every "
-                            + INTERVAL.toSeconds() + " s; " + PARTITIONS + " partitions; Kafka client defaults");
+                            + INTERVAL.toSeconds() + " s; " + PARTITIONS + " partitions; Kafka client settings of "
+                            + "aggregators and alert consumers: " + (groupClient.isEmpty() ? "defaults" : groupClient));
                     measure(cluster, watch, new SimulatorFaults("http://127.0.0.1:" + simPort), receiver, kills, out);
                 }
             }

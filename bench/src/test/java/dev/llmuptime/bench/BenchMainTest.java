@@ -30,7 +30,7 @@ class BenchMainTest {
                 "  probe-config TARGETS INTERVAL BOOTSTRAP TOPIC SIM_BASE_URL HTTP_PORT\n",
                 "  probe-report BOOTSTRAP TOPIC FROM_MS TO_MS\n",
                 "  aggregator-bench BOOTSTRAP AGGREGATOR_JAR WORK_DIR RESULTS TARGETS\n",
-                "  peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES]\n", "  failover REPO_DIR WORK_DIR [KILLS]\n",
+                "  peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES]\n", "  failover REPO_DIR WORK_DIR [KILLS] [SESSION_TIMEOUT]\n",
                 "--version");
         assertThat(err()).isEmpty();
     }
