@@ -77,13 +77,26 @@ class ClusterFailoverIT {
     private TopicFeed<ProbeResult> results;
     private TopicFeed<WindowStats> stats;
 
+    /** Kills every process and stops every client, even if one of them fails to stop. */
     @AfterEach
     void stopEverything() throws Exception {
+        Exception failure = null;
         for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
         receiver.close();
         sim.close();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Test
