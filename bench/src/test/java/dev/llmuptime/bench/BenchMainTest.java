@@ -30,7 +30,8 @@ class BenchMainTest {
                 "  probe-config TARGETS INTERVAL BOOTSTRAP TOPIC SIM_BASE_URL HTTP_PORT\n",
                 "  probe-report BOOTSTRAP TOPIC FROM_MS TO_MS\n",
                 "  aggregator-bench BOOTSTRAP AGGREGATOR_JAR WORK_DIR RESULTS TARGETS\n",
-                "  peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES]\n", "--version");
+                "  peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES]\n", "  failover REPO_DIR WORK_DIR [KILLS] [SESSION_TIMEOUT]\n",
+                "--version");
         assertThat(err()).isEmpty();
     }
 
@@ -75,7 +76,7 @@ class BenchMainTest {
         assertThat(run()).isEqualTo(2);
 
         assertThat(err()).isEqualTo("bench: missing subcommand, one of probe-config, probe-report, aggregator-bench, "
-                + "peers; see --help\n");
+                + "peers, failover; see --help\n");
         assertThat(out()).isEmpty();
     }
 
@@ -84,7 +85,7 @@ class BenchMainTest {
         assertThat(run("probe-reprot", "localhost:9092")).isEqualTo(2);
 
         assertThat(err()).isEqualTo("bench: unknown subcommand 'probe-reprot' (did you mean 'probe-report'?); expected "
-                + "one of probe-config, probe-report, aggregator-bench, peers\n");
+                + "one of probe-config, probe-report, aggregator-bench, peers, failover\n");
     }
 
     @Test

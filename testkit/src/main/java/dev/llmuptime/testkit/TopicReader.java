@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -40,6 +46,17 @@ public final class TopicReader {
             consumer.poll(LAST_POLL).forEach(records::add);
         }
         return records;
+    }
+
+    /** How many records a topic that is not written in transactions holds: the sum of its end offsets. */
+    public static long recordCount(String bootstrapServers, String topic) throws ExecutionException,
+            InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions().stream().collect(Collectors.toMap(
+                            info -> new TopicPartition(topic, info.partition()), info -> OffsetSpec.latest()));
+            return admin.listOffsets(ends).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     /** The last value of a header as UTF-8 text; null if the record has no such header. */

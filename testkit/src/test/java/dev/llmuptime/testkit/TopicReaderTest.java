@@ -41,6 +41,18 @@ class TopicReaderTest {
         assertThat(records).extracting(ConsumerRecord::value).containsExactly("only");
     }
 
+    @Test
+    void countsTheRecordsOfEveryPartition(KafkaCluster kafka) throws Exception {
+        String topic = kafka.newTopic("llm.probe.results", 3);
+        send(kafka, topic, "first", "second");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, 2, "other", "third")).get();
+        }
+
+        assertThat(TopicReader.recordCount(kafka.bootstrapServers(), topic)).isEqualTo(3);
+    }
+
     private static void send(KafkaCluster kafka, String topic, String... values) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
