@@ -2,8 +2,8 @@
 # Failover times of every service of a running cluster: three probe-producers, two
 # aggregator-streams and two alert-consumers from the packaged jars, on one local broker
 # (local-stack --kafka-only) and the simulated provider, 8 targets probed every 2 s, 4 partitions,
-# the Kafka client defaults (SESSION_TIMEOUT=6s sets the aggregators' and alert consumers'
-# session.timeout.ms instead). Each service is killed (SIGKILL) KILLS (5) times in turn and started
+# the services' own Kafka client settings (SESSION_TIMEOUT=6s sets the aggregators' and alert
+# consumers' session.timeout.ms instead of their 10 s). Each service is killed (SIGKILL) KILLS (5) times in turn and started
 # again, a prober also stopped (SIGTERM) KILLS times; prints median, min and max per service, how
 # probing and stats went on, and whether the final windows still count every probe once.
 # Everything runs on 127.0.0.1 and stops by itself. Takes 10 to 20 minutes. OUT=FILE keeps a copy.

@@ -5,6 +5,7 @@ import dev.llmuptime.aggregator.StateSerdes.WindowAccumulatorSerde;
 import dev.llmuptime.config.AggregationConfig;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
+import dev.llmuptime.ops.GroupSession;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.schema.WindowStatsSerde;
 import java.time.Duration;
@@ -71,6 +72,6 @@ public final class StatsTopology {
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        return properties;
+        return GroupSession.withTimeout(properties);
     }
 }

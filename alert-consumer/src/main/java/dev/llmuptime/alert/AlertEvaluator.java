@@ -3,6 +3,7 @@ package dev.llmuptime.alert;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
 import dev.llmuptime.ops.DeadLetter;
+import dev.llmuptime.ops.GroupSession;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertEventSerde;
 import dev.llmuptime.schema.RecordDecodingException;
@@ -230,6 +231,7 @@ final class AlertEvaluator implements Runnable {
             properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             // Only the partitions that move change hands; the others keep their state and timers.
             properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+            GroupSession.withTimeout(properties);
         }
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -5,6 +5,7 @@ import dev.llmuptime.alert.DeliveryOutcome.Skipped;
 import dev.llmuptime.alert.DeliveryOutcome.Undeliverable;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.ops.DeadLetterReason;
+import dev.llmuptime.ops.GroupSession;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertEventSerde;
 import dev.llmuptime.schema.RecordDecodingException;
@@ -133,6 +134,6 @@ final class WebhookDelivery implements Runnable {
         // beginning loses nothing and floods nobody.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
-        return properties;
+        return GroupSession.withTimeout(properties);
     }
 }

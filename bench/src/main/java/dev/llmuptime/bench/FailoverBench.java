@@ -46,7 +46,7 @@ final class FailoverBench {
             "root of this project, with the service jars built under */target");
     private static final Operand KILLS = Operand.optional("KILLS", "signals sent to each service", "5");
     private static final Operand SESSION_TIMEOUT = Operand.optional("SESSION_TIMEOUT",
-            "session.timeout.ms of the aggregators and alert consumers, e.g. 6s; 'default' keeps Kafka's 45s",
+            "session.timeout.ms of the aggregators and alert consumers, e.g. 6s; 'default' keeps theirs (10s)",
             "default");
     private static final Duration START = Duration.ofMinutes(3);
 

@@ -106,7 +106,7 @@ class ClusterFailoverIT {
         TARGETS.forEach(target -> models.put(target, target.equals(FAULTY) ? FAULTY_MODEL : "sim-small"));
         ClusterSpec spec = new ClusterSpec(kafka.bootstrapServers(), kafka.uniqueName("failover"), PARTITIONS,
                 sim.baseUrl(), models, Duration.ofSeconds(2), Duration.ofSeconds(15), receiver.url(),
-                // Groups notice a killed member after 6 s instead of 45 s: the test stays short.
+                // Groups notice a killed member after 6 s instead of 10 s: the test stays short.
                 Map.of("session.timeout.ms", "6000"));
         Path work = Path.of("target", "cluster-failover", "run-" + System.currentTimeMillis()).toAbsolutePath();
         ServiceCluster cluster = follow(new ServiceCluster(Path.of("..").toAbsolutePath().normalize(), work, spec,
