@@ -23,9 +23,9 @@ class WindowHistoryTest {
             history.offer(window("a", Duration.ofMinutes(5), minute * MINUTE, "*"));
         }
 
-        assertThat(history.of("a", MINUTE)).as("starts from 61 minutes before the newest on").hasSize(62);
-        assertThat(history.of("a", MINUTE).firstKey()).isEqualTo(StatsFixtures.T0.toEpochMilli() + 138 * MINUTE);
-        assertThat(history.of("a", 5 * MINUTE)).as("no rule reads 5-minute windows").isEmpty();
+        assertThat(history.of("a", "*", MINUTE)).as("starts from 61 minutes before the newest on").hasSize(62);
+        assertThat(history.of("a", "*", MINUTE).firstKey()).isEqualTo(StatsFixtures.T0.toEpochMilli() + 138 * MINUTE);
+        assertThat(history.of("a", "*", 5 * MINUTE)).as("no rule reads 5-minute windows").isEmpty();
         assertThat(history.lookback()).isEqualTo(61 * MINUTE);
     }
 
@@ -38,10 +38,10 @@ class WindowHistoryTest {
         finalOfA.setCount(12);
         history.offer(finalOfA);
 
-        assertThat(history.of("a", MINUTE).values()).extracting(PastWindow::count).containsExactly(12L);
+        assertThat(history.of("a", "*", MINUTE).values()).extracting(PastWindow::count).containsExactly(12L);
         history.forget("a"::equals);
-        assertThat(history.of("a", MINUTE)).isEmpty();
-        assertThat(history.of("b", MINUTE)).hasSize(1);
+        assertThat(history.of("a", "*", MINUTE)).isEmpty();
+        assertThat(history.of("b", "*", MINUTE)).hasSize(1);
     }
 
     private static WindowStats window(String target, Duration size, long offset, String region) {
