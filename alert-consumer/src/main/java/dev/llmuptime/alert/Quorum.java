@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The votes of the regions that reported recently, on one rule for one target. With two regions
- * or more it speaks for the target: a problem when a strict majority of them see one, a recovery
- * when no majority does and at least half of them see a recovery. The value is the median of the
+ * The votes of the regions that reported recently, on one rule for one target. Once two regions
+ * have voted on the target it speaks for it: a problem when a strict majority of the recent ones
+ * see one, a recovery when no majority does and at least half of them see a recovery; with one
+ * region left, that region's own verdict. The value is the median of the
  * regions' values, which is past a threshold exactly when a majority's is. A region sees the
  * problem without a majority once every other region has voted since its problem began, and it has
  * voted since each region without the problem last had it: regions failing or recovering together
  * within one round of probes are never taken for one region alone.
  *
- * @param votes each recent region's own verdict, by region name
+ * @param votes        each recent region's own verdict, by region name
+ * @param regionsKnown how many regions have voted on the rule for the target, recent or not
  */
-record Quorum(List<RegionVote> votes) {
+record Quorum(List<RegionVote> votes, int regionsKnown) {
 
     /**
      * One region's verdict on the rule, from the stats of its own probes.
@@ -26,7 +28,12 @@ record Quorum(List<RegionVote> votes) {
     record RegionVote(String region, Verdict verdict, long probeAt, long since) {
     }
 
-    /** Whether several regions vote; with one, the all-regions stats decide as they always did. */
+    /** Whether the regions decide: the target has had several; with only one, the all-regions stats decide. */
+    boolean decides() {
+        return regionsKnown >= 2 && !votes.isEmpty();
+    }
+
+    /** Whether several regions vote now, so that one of them may see a problem alone. */
     boolean active() {
         return votes.size() >= 2;
     }

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * Each region's latest verdict on each voting rule, per target, with the time of the probe it was
- * drawn from: a region votes while that probe is recent. Rebuilt from the stats read back on a
+ * drawn from: a region votes while that probe is recent, and is remembered after. Rebuilt from the stats read back on a
  * restart, like the window history.
  */
 final class RegionVotes {
@@ -36,24 +36,19 @@ final class RegionVotes {
     /** The votes of the regions whose latest probe is at or after {@code recentFrom}, by region name. */
     Quorum tally(String rule, String targetId, long recentFrom) {
         List<RegionVote> votes = new ArrayList<>();
-        ballots.getOrDefault(new Ballot(rule, targetId), new TreeMap<>()).forEach((region, cast) -> {
+        TreeMap<String, Cast> casts = ballots.getOrDefault(new Ballot(rule, targetId), new TreeMap<>());
+        casts.forEach((region, cast) -> {
             if (cast.probeAt() >= recentFrom) {
                 votes.add(new RegionVote(region, cast.verdict(), cast.probeAt(), cast.since()));
             }
         });
-        return new Quorum(votes);
+        return new Quorum(votes, casts.size());
     }
 
-    /** Drops the regions whose latest probe is before {@code recentFrom}; returns their names. */
-    List<String> dropStale(String rule, String targetId, long recentFrom) {
-        TreeMap<String, Cast> casts = ballots.get(new Ballot(rule, targetId));
-        if (casts == null) {
-            return List.of();
-        }
-        List<String> stale = casts.entrySet().stream().filter(entry -> entry.getValue().probeAt() < recentFrom)
-                .map(Map.Entry::getKey).toList();
-        stale.forEach(casts::remove);
-        return stale;
+    /** The regions whose latest probe is before {@code recentFrom}: they no longer vote. */
+    List<String> silent(String rule, String targetId, long recentFrom) {
+        return ballots.getOrDefault(new Ballot(rule, targetId), new TreeMap<>()).entrySet().stream()
+                .filter(entry -> entry.getValue().probeAt() < recentFrom).map(Map.Entry::getKey).toList();
     }
 
     void forget(Predicate<String> gone) {

@@ -261,7 +261,7 @@ final class RuleEngine {
 
     /**
      * Moves one window rule's state for the update's target on what the all-regions update says or, for
-     * a critical rule on a target several regions report, on what a strict majority of them says.
+     * a critical rule on a target several regions have reported, on what the recent ones say.
      */
     private void decide(WindowRule rule, StatsUpdate update, long now, List<AlertEvent> events) {
         WindowStats stats = update.current();
@@ -270,7 +270,7 @@ final class RuleEngine {
         if (RegionalRule.votes(rule)) {
             long recentFrom = recentFrom(target);
             Quorum quorum = votes.tally(rule.name(), target, recentFrom);
-            if (quorum.active()) {
+            if (quorum.decides()) {
                 verdict = quorum.verdict();
             }
             retireSilentRegions(rule, target, recentFrom, now, events);
@@ -306,7 +306,7 @@ final class RuleEngine {
     private void retireSilentRegions(WindowRule rule, String target, long recentFrom, long now,
             List<AlertEvent> events) {
         String name = new RegionalRule(rule).name();
-        for (String region : votes.dropStale(rule.name(), target, recentFrom)) {
+        for (String region : votes.silent(rule.name(), target, recentFrom)) {
             RuleTargetKey key = new RuleTargetKey(name, target, region);
             AlertState state = states.get(key);
             if (state != null) {

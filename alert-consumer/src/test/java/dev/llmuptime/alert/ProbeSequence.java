@@ -54,6 +54,11 @@ final class ProbeSequence {
         return next;
     }
 
+    /** Lets the next probe's time pass without a probe, as a prober that is down does. */
+    void skip() {
+        next = next.plus(interval);
+    }
+
     /** Runs the next probe with this outcome; returns the stats of each window after it. */
     List<WindowStats> probe(Outcome outcome) {
         return probeAt(next, outcome);

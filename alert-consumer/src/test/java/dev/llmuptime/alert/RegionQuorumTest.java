@@ -114,6 +114,23 @@ class RegionQuorumTest {
     }
 
     @Test
+    void aFailingRegionThatStopsReportingHasItsWarningResolvedOnceItNoLongerVotes() {
+        int euStops = 6 * MINUTE;
+        List<Transition> transitions = run(RuleEngineTest.engine(""), List.of("eu", "us"), 10 * MINUTE,
+                (region, round) -> region.equals("eu") ? Outcome.CONNECTION_ERROR : Outcome.SUCCESS,
+                (region, round) -> region.equals("us") || round >= 5 * MINUTE && round < euStops);
+
+        assertThat(transitions).filteredOn(t -> t.event().getSeverity().equals("critical")).isEmpty();
+        List<Transition> warning = ofRule("down-region", transitions);
+        assertThat(warning).extracting(Transition::status, Transition::probe).containsExactly(
+                tuple(AlertStatus.FIRING, 5 * MINUTE + 1),
+                // eu's last probe, at round 6m - 1, is over 2 minutes behind us's probe of round 8m - 1.
+                tuple(AlertStatus.RESOLVED, euStops - 1 + 2 * MINUTE));
+        assertThat(warning.get(1).event().getSummary()).isEqualTo("resolved: down-region on a (gpt-4o-mini): "
+                + "region eu no longer reports");
+    }
+
+    @Test
     void aRegionWarningIsKeptInTheStateTopicAndTheVotesComeBackFromTheStatsAfterARestart() {
         RuleEngine engine = RuleEngineTest.engine("");
         RegionalProbes probes = new RegionalProbes("a", List.of("eu", "us"));
@@ -166,6 +183,7 @@ class RegionQuorumTest {
         for (int round = 0; round < rounds; round++) {
             for (String region : regions) {
                 if (!reports.test(region, round)) {
+                    probes.skip(region);
                     continue;
                 }
                 long now = probes.next(region).toEpochMilli() + 100;

@@ -36,6 +36,11 @@ final class RegionalProbes {
         return regions.get(region).next();
     }
 
+    /** Lets {@code region}'s next probe's time pass without a probe: its prober is down. */
+    void skip(String region) {
+        regions.get(region).skip();
+    }
+
     /** Runs {@code region}'s next probe with this outcome; returns its stats, then the all-regions stats. */
     List<WindowStats> probe(String region, Outcome outcome) {
         Instant at = next(region);
