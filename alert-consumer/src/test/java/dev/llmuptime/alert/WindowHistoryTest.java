@@ -14,7 +14,7 @@ class WindowHistoryTest {
     private static final long MINUTE = 60_000;
 
     @Test
-    void keepsTheLookbackPlusAWindowOfTheSizesRulesReadFromAllRegions() {
+    void keepsTheLookbackPlusAWindowOfTheSizesRulesReadPerRegion() {
         WindowHistory history = new WindowHistory(List.of(new HistoryNeed(MINUTE, 60 * MINUTE),
                 new HistoryNeed(MINUTE, 30 * MINUTE)));
         for (int minute = 0; minute < 200; minute++) {
@@ -26,6 +26,7 @@ class WindowHistoryTest {
         assertThat(history.of("a", "*", MINUTE)).as("starts from 61 minutes before the newest on").hasSize(62);
         assertThat(history.of("a", "*", MINUTE).firstKey()).isEqualTo(StatsFixtures.T0.toEpochMilli() + 138 * MINUTE);
         assertThat(history.of("a", "*", 5 * MINUTE)).as("no rule reads 5-minute windows").isEmpty();
+        assertThat(history.of("a", "eu", MINUTE)).as("a region's windows apart from all regions'").hasSize(62);
         assertThat(history.lookback()).isEqualTo(61 * MINUTE);
     }
 
