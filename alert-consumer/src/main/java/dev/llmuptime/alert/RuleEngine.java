@@ -295,11 +295,10 @@ final class RuleEngine {
     }
 
     /** A region's verdict on a critical rule from the stats of its own probes, kept as its vote. */
-    private Verdict castVote(WindowRule rule, WindowStats stats) {
+    private void castVote(WindowRule rule, WindowStats stats) {
         StatsUpdate update = new StatsUpdate(stats, recentWindows.before(stats), regionHistory);
         Verdict verdict = heldWhileIntermittent(rule, rule.judge(update), stats);
         votes.cast(rule.name(), stats.getTargetId(), stats.getRegion(), verdict, stats.getLastProbeAt().toEpochMilli());
-        return verdict;
     }
 
     /** Resolves the warnings of the regions that no longer report the target: they no longer vote. */
