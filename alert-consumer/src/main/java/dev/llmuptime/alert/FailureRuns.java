@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * The runs of failed probes of each target (failures in a row, ended by a success), recent enough
- * for the longest {@code flap-window}, read from the streaks the all-regions stats carry. One
+ * for the longest {@code flap-window}, per region and for all regions, read from the streaks the
+ * stats carry. One
  * run is an outage; several runs close together are intermittent errors. Streaks are compared
  * with the previous update's, so a run whose updates were coalesced still counts. After a restart
  * or a move, the stats read back from the stats topic rebuild them.
@@ -27,8 +28,11 @@ final class FailureRuns {
         long successes;
     }
 
+    private record Series(String targetId, String region) {
+    }
+
     private final long keepMillis;
-    private final Map<String, History> byTarget = new HashMap<>();
+    private final Map<Series, History> bySeries = new HashMap<>();
 
     /** Keeps runs for {@code keepMillis} after their last failure. */
     FailureRuns(long keepMillis) {
@@ -42,10 +46,11 @@ final class FailureRuns {
 
     /** Notes the target's streak as of the update's last probe; older or repeated probes change nothing. */
     void observe(WindowStats stats) {
-        if (keepMillis <= 0 || !stats.getRegion().equals("*") || stats.getLastProbeAt() == null) {
+        if (keepMillis <= 0 || stats.getLastProbeAt() == null) {
             return;
         }
-        History history = byTarget.computeIfAbsent(stats.getTargetId(), target -> new History());
+        History history = bySeries.computeIfAbsent(new Series(stats.getTargetId(), stats.getRegion()),
+                series -> new History());
         long at = stats.getLastProbeAt().toEpochMilli();
         if (at <= history.lastProbeAt) {
             return;
@@ -71,13 +76,13 @@ final class FailureRuns {
         }
     }
 
-    /** How many runs of the target had a failure at or after {@code since}. */
-    int since(String targetId, long since) {
-        History history = byTarget.get(targetId);
+    /** How many runs of the target in {@code region} ({@code *}: all) had a failure at or after {@code since}. */
+    int since(String targetId, String region, long since) {
+        History history = bySeries.get(new Series(targetId, region));
         return history == null ? 0 : (int) history.runs.stream().filter(run -> run.lastAt() >= since).count();
     }
 
     void forget(Predicate<String> gone) {
-        byTarget.keySet().removeIf(gone);
+        bySeries.keySet().removeIf(series -> gone.test(series.targetId()));
     }
 }

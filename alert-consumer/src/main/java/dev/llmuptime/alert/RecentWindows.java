@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The latest stats of the newest window and of the window before it, per target and window size
- * (all regions). The newest window is the present: a late update of an older one must not reopen
- * an alert. The window before it lets count-based rules read a full window-length of probes while
+ * The latest stats of the newest window and of the window before it, per target, region (or
+ * {@code *}, all regions) and window size. The newest window is the present: a late update of an
+ * older one must not reopen an alert. The window before it lets count-based rules read a full window-length of probes while
  * the newest window is still young. After a restart it is refilled from the stats read back
  * ({@link StatsReplay}); a fresh target's newest window is read alone.
  */
 final class RecentWindows {
 
-    private record Series(String targetId, long windowSize) {
+    private record Series(String targetId, String region, long windowSize) {
 
         static Series of(WindowStats stats) {
-            return new Series(stats.getTargetId(), stats.getWindowSize());
+            return new Series(stats.getTargetId(), stats.getRegion(), stats.getWindowSize());
         }
     }
 
@@ -26,7 +26,7 @@ final class RecentWindows {
 
     private final Map<Series, Latest> byTarget = new HashMap<>();
 
-    /** Keeps an all-regions stats update; returns whether it belongs to the newest window. */
+    /** Keeps a stats update; returns whether it belongs to the newest window. */
     boolean offer(WindowStats stats) {
         Series key = Series.of(stats);
         Latest latest = byTarget.get(key);

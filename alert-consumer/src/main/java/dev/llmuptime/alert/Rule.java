@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * measures. {@link WindowRule}s are judged on every stats update of their window; a
  * {@link NoDataRule} fires when a target's stats stop arriving.
  */
-sealed interface Rule permits WindowRule, NoDataRule {
+sealed interface Rule permits WindowRule, NoDataRule, RegionalRule {
 
     String name();
 

@@ -21,8 +21,10 @@ import java.util.function.Predicate;
  * {@code for}; it resolves once {@code resolve-when} (or, without it, the condition being false)
  * has held for {@code keep-firing-for}, and with a {@code flap-window} only once the target's failures
  * of that window formed a single run. A rule removed from the config resolves what it had firing; a
- * target removed from it is forgotten once silent, its firing alerts resolved. Not thread-safe; time
- * comes from the caller.
+ * target removed from it is forgotten once silent, its firing alerts resolved. A critical rule on a
+ * target that several regions report pages only when a strict majority of them see its problem in
+ * their own stats; one region seeing it alone raises the rule's {@link RegionalRule} warning for
+ * that region instead. Not thread-safe; time comes from the caller.
  */
 final class RuleEngine {
 
@@ -31,8 +33,12 @@ final class RuleEngine {
     /** What a removed rule's RESOLVED says for what is no longer known of it. */
     private static final String RETIRED_SEVERITY = "info";
     private static final String RETIRED_METRIC = "none";
+    /** A region votes while its newest probe is at most this far behind the target's, or 3 of its intervals. */
+    private static final Duration REGION_RECENT = Duration.ofMinutes(2);
+    private static final int REGION_RECENT_PROBES = 3;
 
     private final Map<String, Rule> rules = new LinkedHashMap<>();
+    private final Map<String, RegionalRule> regionalRules = new LinkedHashMap<>();
     private final Map<RuleTargetKey, AlertState> states = new HashMap<>();
     private final Map<String, Long> lastSeen = new HashMap<>();
     private final Map<RuleTargetKey, AlertState> changedStates = new HashMap<>();
@@ -44,15 +50,22 @@ final class RuleEngine {
     private final FailureRuns failureRuns;
     private final ControlPlane controlPlane;
     private final WindowHistory history;
+    /** Each region's own windows, of the sizes the critical rules read: what the regions' votes are drawn from. */
+    private final WindowHistory regionHistory;
+    private final RegionVotes votes = new RegionVotes();
 
     RuleEngine(List<Rule> rules, ConfiguredTargets targets) {
         rules.forEach(rule -> this.rules.put(rule.name(), rule));
+        rules.stream().filter(RegionalRule::votes).map(rule -> new RegionalRule((WindowRule) rule))
+                .forEach(regional -> regionalRules.put(regional.name(), regional));
         this.targets = targets;
         this.failureRuns = new FailureRuns(rules.stream().filter(WindowRule.class::isInstance)
                 .mapToLong(rule -> ((WindowRule) rule).flapWindow().toMillis()).max().orElse(0));
         this.controlPlane = new ControlPlane(targets);
         history = new WindowHistory(rules.stream().filter(WindowRule.class::isInstance)
                 .flatMap(rule -> ((WindowRule) rule).historyNeeds().stream()).toList());
+        regionHistory = new WindowHistory(regionalRules.values().stream()
+                .flatMap(rule -> rule.critical().historyNeeds().stream()).toList());
     }
 
     /**
@@ -66,13 +79,26 @@ final class RuleEngine {
         return Math.max(Math.max(history.lookback(), 2 * longestWindow), failureRuns.keepMillis());
     }
 
-    /** Takes in a stats record read back from the stats topic, as history only: it decides nothing. */
+    /** Takes in a stats record read back from the stats topic, as history and votes only: it decides nothing. */
     void remember(WindowStats stats) {
-        if (stats.getRegion().equals("*")) {
-            recentWindows.offer(stats);
-            history.offer(stats);
-            failureRuns.observe(stats);
+        if (read(stats) && !isAllRegions(stats)) {
+            for (RegionalRule regional : regionalRules.values()) {
+                if (regional.appliesTo(stats.getTargetId()) && regional.critical().reads(stats)) {
+                    castVote(regional.critical(), stats);
+                }
+            }
         }
+    }
+
+    /** Keeps a stats record in what the rules read; returns whether it belongs to its series' newest window. */
+    private boolean read(WindowStats stats) {
+        failureRuns.observe(stats);
+        (isAllRegions(stats) ? history : regionHistory).offer(stats);
+        return recentWindows.offer(stats);
+    }
+
+    private static boolean isAllRegions(WindowStats stats) {
+        return stats.getRegion().equals("*");
     }
 
     /** Restores a state read back from the state topic. */
@@ -109,6 +135,8 @@ final class RuleEngine {
         failureRuns.forget(gone);
         controlPlane.forget(gone);
         history.forget(gone);
+        regionHistory.forget(gone);
+        votes.forget(gone);
     }
 
     /** Evaluates every rule that reads this stats record; returns the transitions. */
@@ -122,13 +150,11 @@ final class RuleEngine {
             lastSeen.put(target, now);
             changedSeen.put(target, now);
         }
-        failureRuns.observe(stats);
         controlPlane.observe(stats, now);
-        boolean current = stats.getRegion().equals("*") && recentWindows.offer(stats);
-        if (stats.getRegion().equals("*")) {
-            history.offer(stats);
-        }
-        StatsUpdate update = current ? new StatsUpdate(stats, recentWindows.before(stats), history) : null;
+        boolean current = read(stats);
+        boolean allRegions = isAllRegions(stats);
+        StatsUpdate update = current && allRegions
+                ? new StatsUpdate(stats, recentWindows.before(stats), history) : null;
         for (Rule rule : rules.values()) {
             if (!rule.appliesTo(target)) {
                 continue;
@@ -136,10 +162,14 @@ final class RuleEngine {
             if (rule instanceof NoDataRule) {
                 AlertState state = states.get(key(rule, target));
                 if (heard && state != null && state.status() == Status.FIRING) {
-                    events.add(resolve(rule, target, state, now, (double) 0, now));
+                    events.add(resolve(rule, key(rule, target), state, now, (double) 0, now));
                 }
-            } else if (update != null && rule instanceof WindowRule windowRule && windowRule.reads(stats)) {
-                decide(windowRule, update, now, events);
+            } else if (current && rule instanceof WindowRule windowRule && windowRule.reads(stats)) {
+                if (allRegions) {
+                    decide(windowRule, update, now, events);
+                } else if (RegionalRule.votes(rule)) {
+                    decideRegion(windowRule, stats, now, events);
+                }
             }
         }
         return events;
@@ -149,15 +179,15 @@ final class RuleEngine {
     List<AlertEvent> onTick(long now) {
         List<AlertEvent> events = new ArrayList<>();
         for (Map.Entry<RuleTargetKey, AlertState> entry : new ArrayList<>(states.entrySet())) {
-            Rule rule = rules.get(entry.getKey().rule());
-            String target = entry.getKey().targetId();
+            RuleTargetKey key = entry.getKey();
+            Rule rule = ruleOf(key);
             AlertState state = entry.getValue();
             if (rule == null) {
-                retire(entry.getKey(), state, null, "rule removed from the configuration", now).ifPresent(events::add);
+                retire(key, state, null, "rule removed from the configuration", now).ifPresent(events::add);
             } else if (state.status() == Status.PENDING && now - state.since() >= rule.forDuration().toMillis()) {
-                events.add(fire(rule, target, state, now));
+                events.add(fire(rule, key, state, now));
             } else if (state.status() == Status.RESOLVING && now - state.since() >= rule.keepFiringFor().toMillis()) {
-                events.add(resolve(rule, target, state, state.since(), state.value(), now));
+                events.add(resolve(rule, key, state, state.since(), state.value(), now));
             }
         }
         for (Map.Entry<String, Long> seen : new ArrayList<>(lastSeen.entrySet())) {
@@ -173,7 +203,7 @@ final class RuleEngine {
                 if (rule instanceof NoDataRule noData && rule.appliesTo(target)) {
                     NoDataRule forTarget = noData.forInterval(targets.interval(target));
                     if (silentFor >= forTarget.forDuration().toMillis() && !states.containsKey(key(rule, target))) {
-                        events.add(fire(forTarget, target,
+                        events.add(fire(forTarget, key(rule, target),
                                 AlertState.silent(seen.getValue(), silentFor, forTarget.forDuration()), now));
                     }
                 }
@@ -190,7 +220,7 @@ final class RuleEngine {
         List<AlertEvent> events = new ArrayList<>();
         for (Map.Entry<RuleTargetKey, AlertState> entry : new ArrayList<>(states.entrySet())) {
             if (entry.getKey().targetId().equals(target)) {
-                retire(entry.getKey(), entry.getValue(), rules.get(entry.getKey().rule()),
+                retire(entry.getKey(), entry.getValue(), ruleOf(entry.getKey()),
                         "target removed from the configuration", now).ifPresent(events::add);
             }
         }
@@ -229,19 +259,83 @@ final class RuleEngine {
         return changed;
     }
 
-    /** Moves one window rule's state for the update's target on what the update says. */
+    /**
+     * Moves one window rule's state for the update's target on what the all-regions update says or, for
+     * a critical rule on a target several regions have reported, on what the recent ones say.
+     */
     private void decide(WindowRule rule, StatsUpdate update, long now, List<AlertEvent> events) {
         WindowStats stats = update.current();
-        Verdict verdict = heldWhileIntermittent(rule, rule.judge(update), stats);
         String target = stats.getTargetId();
-        RuleTargetKey key = key(rule, target);
+        Verdict verdict = heldWhileIntermittent(rule, rule.judge(update), stats);
+        if (RegionalRule.votes(rule)) {
+            long recentFrom = recentFrom(target);
+            Quorum quorum = votes.tally(rule.name(), target, recentFrom);
+            if (quorum.decides()) {
+                verdict = quorum.verdict();
+            }
+            retireSilentRegions(rule, target, recentFrom, now, events);
+        }
+        move(rule, key(rule, target), stats, verdict, now, events);
+    }
+
+    /**
+     * Takes a region's vote on a critical rule from its own stats, and moves the rule's warning for each
+     * region that votes: a problem while it sees it alone (see {@link Quorum#alone}).
+     */
+    private void decideRegion(WindowRule rule, WindowStats stats, long now, List<AlertEvent> events) {
+        String target = stats.getTargetId();
+        castVote(rule, stats);
+        Quorum quorum = votes.tally(rule.name(), target, recentFrom(target));
+        RegionalRule regional = new RegionalRule(rule);
+        for (Quorum.RegionVote vote : quorum.votes()) {
+            Verdict own = vote.verdict();
+            move(regional, new RuleTargetKey(regional.name(), target, vote.region()), stats,
+                    new Verdict(quorum.alone(vote), quorum.notAlone(vote), own.value(), own.threshold()), now, events);
+        }
+    }
+
+    /** A region's verdict on a critical rule from the stats of its own probes, kept as its vote. */
+    private void castVote(WindowRule rule, WindowStats stats) {
+        StatsUpdate update = new StatsUpdate(stats, recentWindows.before(stats), regionHistory);
+        Verdict verdict = heldWhileIntermittent(rule, rule.judge(update), stats);
+        votes.cast(rule.name(), stats.getTargetId(), stats.getRegion(), verdict, stats.getLastProbeAt().toEpochMilli());
+    }
+
+    /** Resolves the warnings of the regions that no longer report the target: they no longer vote. */
+    private void retireSilentRegions(WindowRule rule, String target, long recentFrom, long now,
+            List<AlertEvent> events) {
+        String name = new RegionalRule(rule).name();
+        for (String region : votes.silent(rule.name(), target, recentFrom)) {
+            RuleTargetKey key = new RuleTargetKey(name, target, region);
+            AlertState state = states.get(key);
+            if (state != null) {
+                retire(key, state, regionalRules.get(name), "region " + region + " no longer reports", now)
+                        .ifPresent(events::add);
+            }
+        }
+    }
+
+    /** Probes of the target older than this (epoch ms) are too old for their region to vote. */
+    private long recentFrom(String target) {
+        Long newest = newestProbe.get(target);
+        if (newest == null) {
+            return Long.MIN_VALUE;
+        }
+        Duration interval = targets.interval(target);
+        Duration probes = interval == null ? Duration.ZERO : interval.multipliedBy(REGION_RECENT_PROBES);
+        return newest - Math.max(REGION_RECENT.toMillis(), probes.toMillis());
+    }
+
+    /** Moves the state under {@code key} of a rule on what one update concluded. */
+    private void move(Rule rule, RuleTargetKey key, WindowStats stats, Verdict verdict, long now,
+            List<AlertEvent> events) {
         AlertState state = states.get(key);
         if (state == null) {
             if (verdict.problem()) {
                 AlertState pending = AlertState.pending(now, stats, verdict);
                 put(key, pending);
                 if (rule.forDuration().isZero()) {
-                    events.add(fire(rule, target, pending, now));
+                    events.add(fire(rule, key, pending, now));
                 }
             }
             return;
@@ -254,7 +348,7 @@ final class RuleEngine {
                     AlertState updated = state.measured(stats, verdict);
                     put(key, updated);
                     if (now - updated.since() >= rule.forDuration().toMillis()) {
-                        events.add(fire(rule, target, updated, now));
+                        events.add(fire(rule, key, updated, now));
                     }
                 }
             }
@@ -264,7 +358,7 @@ final class RuleEngine {
                     AlertState resolving = updated.measured(stats, verdict).resolving(now);
                     put(key, resolving);
                     if (rule.keepFiringFor().isZero()) {
-                        events.add(resolve(rule, target, resolving, now, verdict.value(), now));
+                        events.add(resolve(rule, key, resolving, now, verdict.value(), now));
                     }
                 } else {
                     put(key, updated);
@@ -275,7 +369,7 @@ final class RuleEngine {
                     // The resolution must hold without a break for keep-firing-for.
                     put(key, state.measured(stats, verdict).firingAgain());
                 } else if (now - state.since() >= rule.keepFiringFor().toMillis()) {
-                    events.add(resolve(rule, target, state, state.since(), verdict.value(), now));
+                    events.add(resolve(rule, key, state, state.since(), verdict.value(), now));
                 }
             }
         }
@@ -287,28 +381,44 @@ final class RuleEngine {
             return verdict;
         }
         long since = stats.getLastProbeAt().toEpochMilli() - rule.flapWindow().toMillis();
-        return failureRuns.since(stats.getTargetId(), since) > 1
+        return failureRuns.since(stats.getTargetId(), stats.getRegion(), since) > 1
                 ? new Verdict(verdict.problem(), false, verdict.value(), verdict.threshold()) : verdict;
     }
 
-    private AlertEvent fire(Rule rule, String target, AlertState pending, long now) {
-        AlertState firing = pending.firing(rule.name() + ":" + target + ":" + pending.since());
-        put(key(rule, target), firing);
-        return event(rule, target, firing, AlertStatus.FIRING, null, firing.value(), now);
+    private AlertEvent fire(Rule rule, RuleTargetKey key, AlertState pending, long now) {
+        String region = key.region() == null ? "" : ":" + key.region();
+        AlertState firing = pending.firing(rule.name() + ":" + key.targetId() + region + ":" + pending.since());
+        put(key, firing);
+        return event(rule, key, firing, AlertStatus.FIRING, null, firing.value(), now);
     }
 
-    private AlertEvent resolve(Rule rule, String target, AlertState state, long endsAt, Double value, long now) {
-        put(key(rule, target), null);
-        return event(rule, target, state, AlertStatus.RESOLVED, endsAt, value, now);
+    private AlertEvent resolve(Rule rule, RuleTargetKey key, AlertState state, long endsAt, Double value, long now) {
+        put(key, null);
+        return event(rule, key, state, AlertStatus.RESOLVED, endsAt, value, now);
     }
 
-    private AlertEvent event(Rule rule, String target, AlertState state, AlertStatus status, Long endsAt, Double value,
-            long now) {
-        String summary = Summaries.of(rule, target, state.model(), status, value);
-        // Only a rule on probes' outcomes has a failure the models check can explain; silence has none.
-        String note = status == AlertStatus.FIRING && rule instanceof WindowRule ? controlPlane.note(target, now) : null;
+    private AlertEvent event(Rule rule, RuleTargetKey key, AlertState state, AlertStatus status, Long endsAt,
+            Double value, long now) {
+        String target = key.targetId();
+        List<String> parts = new ArrayList<>();
+        parts.add(Summaries.of(rule, target, state.model(), status, value));
+        boolean firing = status == AlertStatus.FIRING;
+        if (rule instanceof RegionalRule regional) {
+            Quorum quorum = votes.tally(regional.critical().name(), target, recentFrom(target));
+            parts.add("in region " + key.region() + (firing ? ", " + quorum.note() : ""));
+        } else if (firing && rule instanceof WindowRule) {
+            // Only a rule on probes' outcomes has a failure the models check can explain; silence has none.
+            String note = controlPlane.note(target, now);
+            if (note != null) {
+                parts.add(note);
+            }
+            Quorum quorum = RegionalRule.votes(rule) ? votes.tally(rule.name(), target, recentFrom(target)) : null;
+            if (quorum != null && quorum.active()) {
+                parts.add(quorum.note());
+            }
+        }
         return event(rule.name(), rule.severity(), rule.metricName(), target, state, status, endsAt, value,
-                note == null ? summary : summary + "; " + note, now);
+                String.join("; ", parts), now);
     }
 
     private static AlertEvent event(String rule, String severity, String metric, String target, AlertState state,
@@ -340,6 +450,11 @@ final class RuleEngine {
             states.put(key, state);
         }
         changedStates.put(key, state);
+    }
+
+    /** The rule a state belongs to; null when the configuration no longer has it. */
+    private Rule ruleOf(RuleTargetKey key) {
+        return key.region() == null ? rules.get(key.rule()) : regionalRules.get(key.rule());
     }
 
     private static RuleTargetKey key(Rule rule, String target) {

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stats update of the newest window, as the rules read it: {@code previous} is the window right
- * before it, if seen, from which conditions on counts and latency read the trailing window-length;
- * {@code history} holds the target's older windows, for burn rates and baselines. What several rules
- * read is worked out once per update.
+ * A stats update of the newest window, of all regions or of one, as the rules read it:
+ * {@code previous} is the window right before it, if seen, from which conditions on counts and
+ * latency read the trailing window-length; {@code history} holds the target's older windows, for
+ * burn rates and baselines. What several rules read is worked out once per update.
  */
 final class StatsUpdate {
 
@@ -63,7 +63,8 @@ final class StatsUpdate {
             long size = window.toMillis();
             long from = current.getLastProbeAt().toEpochMilli() - span.toMillis();
             UptimeCounts sum = new UptimeCounts(0, 0);
-            for (PastWindow past : history.of(current.getTargetId(), size).tailMap(from - size, false).values()) {
+            for (PastWindow past : history.of(current.getTargetId(), current.getRegion(), size)
+                    .tailMap(from - size, false).values()) {
                 double share = Math.min(1, (double) (past.start() + size - from) / size);
                 sum = sum.plus(past.counts().times(share));
             }
@@ -80,7 +81,7 @@ final class StatsUpdate {
         long size = block.toMillis();
         long viewStart = current.getLastProbeAt().toEpochMilli() - window.toMillis();
         List<Double> values = new ArrayList<>();
-        for (PastWindow past : history.of(current.getTargetId(), size)
+        for (PastWindow past : history.of(current.getTargetId(), current.getRegion(), size)
                 .subMap(viewStart - period.toMillis() - size, false, viewStart - size, true).values()) {
             Double value = metric.valueOf(past.asStats());
             if (past.counts().up() >= samples && value != null) {

@@ -10,13 +10,13 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The recent all-regions windows of each target, per window size the rules read, each as of its
+ * The recent windows of each target and region (or {@code *}), per window size the rules read, each as of its
  * latest stats (open windows too): as far back as the rules look (a burn rate's long span, a
  * baseline's period), and no further. Rebuilt from the stats topic when a partition is assigned.
  */
 final class WindowHistory {
 
-    private record Series(String targetId, long windowSize) {
+    private record Series(String targetId, String region, long windowSize) {
     }
 
     private final Map<Long, Long> lookbackBySize = new HashMap<>();
@@ -32,14 +32,14 @@ final class WindowHistory {
                 .orElse(0);
     }
 
-    /** Keeps an all-regions stats record of a size some rule reads; forgets what fell out of reach. */
+    /** Keeps a stats record of a size some rule reads; forgets what fell out of reach. */
     void offer(WindowStats stats) {
         Long lookback = lookbackBySize.get(stats.getWindowSize());
-        if (lookback == null || !stats.getRegion().equals("*")) {
+        if (lookback == null) {
             return;
         }
         TreeMap<Long, PastWindow> series = windows.computeIfAbsent(new Series(stats.getTargetId(),
-                stats.getWindowSize()), key -> new TreeMap<>());
+                stats.getRegion(), stats.getWindowSize()), key -> new TreeMap<>());
         long start = stats.getWindowStart().toEpochMilli();
         long horizon = (series.isEmpty() ? start : Math.max(start, series.lastKey())) - lookback - stats.getWindowSize();
         if (start >= horizon) {
@@ -48,9 +48,9 @@ final class WindowHistory {
         series.headMap(horizon).clear();
     }
 
-    /** The windows of this size kept for the target, by start. */
-    NavigableMap<Long, PastWindow> of(String targetId, long windowSize) {
-        TreeMap<Long, PastWindow> series = windows.get(new Series(targetId, windowSize));
+    /** The windows of this size kept for the target in {@code region} ({@code *}: all regions), by start. */
+    NavigableMap<Long, PastWindow> of(String targetId, String region, long windowSize) {
+        TreeMap<Long, PastWindow> series = windows.get(new Series(targetId, region, windowSize));
         return series == null ? Collections.emptyNavigableMap() : Collections.unmodifiableNavigableMap(series);
     }
 

@@ -126,7 +126,7 @@ class IntermittentErrorsTest {
         return transitions;
     }
 
-    private static List<Transition> ofRule(String rule, List<Transition> transitions) {
+    static List<Transition> ofRule(String rule, List<Transition> transitions) {
         return transitions.stream().filter(t -> t.rule().equals(rule)).toList();
     }
 

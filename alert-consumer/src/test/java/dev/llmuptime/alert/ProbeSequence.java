@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One target probed at a fixed interval, turned into the all-regions live stats the aggregator
- * emits after each probe, for every window size: counts per tumbling window, and the target's streaks.
+ * One target probed at a fixed interval, turned into the live stats the aggregator emits after each
+ * probe for one region (or {@code *}, all regions), for every window size: counts per tumbling
+ * window, and the target's streaks.
  */
 final class ProbeSequence {
 
     private final String target;
     private final String check;
+    private final String region;
     private final Duration interval;
     private final List<Duration> windows;
     private final Map<Duration, List<Outcome>> windowOutcomes = new HashMap<>();
@@ -28,8 +30,14 @@ final class ProbeSequence {
     private int successes;
 
     ProbeSequence(String target, String check, Instant start, Duration interval, List<Duration> windows) {
+        this(target, check, "*", start, interval, windows);
+    }
+
+    ProbeSequence(String target, String check, String region, Instant start, Duration interval,
+            List<Duration> windows) {
         this.target = target;
         this.check = check;
+        this.region = region;
         this.next = start;
         this.interval = interval;
         this.windows = List.copyOf(windows);
@@ -46,10 +54,19 @@ final class ProbeSequence {
         return next;
     }
 
+    /** Lets the next probe's time pass without a probe, as a prober that is down does. */
+    void skip() {
+        next = next.plus(interval);
+    }
+
     /** Runs the next probe with this outcome; returns the stats of each window after it. */
     List<WindowStats> probe(Outcome outcome) {
-        Instant at = next;
-        next = next.plus(interval);
+        return probeAt(next, outcome);
+    }
+
+    /** Runs a probe at {@code at} with this outcome, the next one due an interval later; returns the stats. */
+    List<WindowStats> probeAt(Instant at, Outcome outcome) {
+        next = at.plus(interval);
         if (Outcomes.isUp(outcome)) {
             successes++;
             failures = 0;
@@ -87,7 +104,7 @@ final class ProbeSequence {
         long counted = outcomes.stream().filter(outcome -> !Outcomes.isMonitorSide(outcome)).count();
         return WindowStats.newBuilder()
                 .setTargetId(target).setProvider("openai").setModel("gpt-4o-mini").setCheck(check)
-                .setRegion("*").setWindowSize(window.toMillis()).setWindowStart(start).setWindowEnd(start.plus(window))
+                .setRegion(region).setWindowSize(window.toMillis()).setWindowStart(start).setWindowEnd(start.plus(window))
                 .setFinal$(false).setCount(outcomes.size()).setOutcomeCounts(counts)
                 .setUptime(counted == 0 ? null : (double) up / counted)
                 .setLatency(up == 0 ? null : new Percentiles(400.0, 450.0, 500.0, 550.0, 600.0, 420.0))

@@ -25,6 +25,15 @@ class StateKeyTest {
     }
 
     @Test
+    void aRegionFollowsTheTargetAfterASecondNul() {
+        RuleTargetKey key = new RuleTargetKey("down-region", "a", "eu-west");
+
+        assertThat(key.encode()).isEqualTo("down-region\u0000a\u0000eu-west");
+        assertThat(RuleTargetKey.parse(key.encode())).isEqualTo(key);
+        assertThat(RuleTargetKey.parse("down\u0000a").region()).as("a key without a region").isNull();
+    }
+
+    @Test
     void anAlertStateKeyIsPrefixedWithAlert() {
         StateKey key = new StateKey.Alert(new RuleTargetKey("down", "a"));
 

@@ -14,7 +14,7 @@ class WindowHistoryTest {
     private static final long MINUTE = 60_000;
 
     @Test
-    void keepsTheLookbackPlusAWindowOfTheSizesRulesReadFromAllRegions() {
+    void keepsTheLookbackPlusAWindowOfTheSizesRulesReadPerRegion() {
         WindowHistory history = new WindowHistory(List.of(new HistoryNeed(MINUTE, 60 * MINUTE),
                 new HistoryNeed(MINUTE, 30 * MINUTE)));
         for (int minute = 0; minute < 200; minute++) {
@@ -23,9 +23,10 @@ class WindowHistoryTest {
             history.offer(window("a", Duration.ofMinutes(5), minute * MINUTE, "*"));
         }
 
-        assertThat(history.of("a", MINUTE)).as("starts from 61 minutes before the newest on").hasSize(62);
-        assertThat(history.of("a", MINUTE).firstKey()).isEqualTo(StatsFixtures.T0.toEpochMilli() + 138 * MINUTE);
-        assertThat(history.of("a", 5 * MINUTE)).as("no rule reads 5-minute windows").isEmpty();
+        assertThat(history.of("a", "*", MINUTE)).as("starts from 61 minutes before the newest on").hasSize(62);
+        assertThat(history.of("a", "*", MINUTE).firstKey()).isEqualTo(StatsFixtures.T0.toEpochMilli() + 138 * MINUTE);
+        assertThat(history.of("a", "*", 5 * MINUTE)).as("no rule reads 5-minute windows").isEmpty();
+        assertThat(history.of("a", "eu", MINUTE)).as("a region's windows apart from all regions'").hasSize(62);
         assertThat(history.lookback()).isEqualTo(61 * MINUTE);
     }
 
@@ -38,10 +39,10 @@ class WindowHistoryTest {
         finalOfA.setCount(12);
         history.offer(finalOfA);
 
-        assertThat(history.of("a", MINUTE).values()).extracting(PastWindow::count).containsExactly(12L);
+        assertThat(history.of("a", "*", MINUTE).values()).extracting(PastWindow::count).containsExactly(12L);
         history.forget("a"::equals);
-        assertThat(history.of("a", MINUTE)).isEmpty();
-        assertThat(history.of("b", MINUTE)).hasSize(1);
+        assertThat(history.of("a", "*", MINUTE)).isEmpty();
+        assertThat(history.of("b", "*", MINUTE)).hasSize(1);
     }
 
     private static WindowStats window(String target, Duration size, long offset, String region) {
