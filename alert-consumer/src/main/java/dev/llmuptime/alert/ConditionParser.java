@@ -82,14 +82,13 @@ final class ConditionParser {
                     + "with their own past, not '" + metric.name() + "'");
         }
         double factor = number(source, matcher, 3);
-        Duration block = context.baselineBlock();
-        if (block == null) {
+        if (context.baselineBlock() == null) {
             throw source.error(matcher, 3, "baseline " + Durations.format(context.baseline()) + " is too short: it "
                     + "needs at least three of the smallest aggregation window (" + Durations.format(context
                     .aggregationWindows().stream().min(Duration::compareTo).orElseThrow()) + ")");
         }
         return new BaselineCondition(metric, Operator.of(matcher.group(2)), factor, context.window(),
-                context.baseline(), block, source.clause().trim());
+                context.baselineSources(), source.clause().trim());
     }
 
     private static Clause burnRate(Source source, Matcher matcher, ClauseContext context) {

@@ -3,9 +3,8 @@ package dev.llmuptime.alert;
 import dev.llmuptime.schema.UptimeCounts;
 import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,26 +72,13 @@ final class StatsUpdate {
     }
 
     /**
-     * The median of {@code metric} over the target's closed windows of size {@code block} that ended in
-     * the {@code period} before the trailing {@code window} read now, counting those with at least
-     * {@code samples} answered probes; null when there is none.
+     * The target's windows of {@code size} that ended in the {@code span} before the trailing
+     * {@code window} read now began: what a slowdown in that view is judged against, never itself.
      */
-    Double baseline(Metric metric, Duration window, Duration period, Duration block, int samples) {
-        long size = block.toMillis();
+    Collection<PastWindow> closedBefore(Duration window, Duration size, Duration span) {
+        long millis = size.toMillis();
         long viewStart = current.getLastProbeAt().toEpochMilli() - window.toMillis();
-        List<Double> values = new ArrayList<>();
-        for (PastWindow past : history.of(current.getTargetId(), current.getRegion(), size)
-                .subMap(viewStart - period.toMillis() - size, false, viewStart - size, true).values()) {
-            Double value = metric.valueOf(past.asStats());
-            if (past.counts().up() >= samples && value != null) {
-                values.add(value);
-            }
-        }
-        if (values.isEmpty()) {
-            return null;
-        }
-        values.sort(Double::compare);
-        int middle = values.size() / 2;
-        return values.size() % 2 == 1 ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
+        return history.of(current.getTargetId(), current.getRegion(), millis)
+                .subMap(viewStart - span.toMillis() - millis, false, viewStart - millis, true).values();
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default {@code slow} rule ({@code latency.p95 > 3x baseline and latency.p95 > 2000} over the
- * trailing minute, the baseline being the median p95 of the closed hours of the last 6 h) on 5 s
- * probes, clock injected.
+ * trailing minute, the baseline being the median p95 of the closed hours of the last 6 h, or of a new
+ * target's 5-minute or 1-minute windows) on 5 s probes, clock injected.
  */
 class BaselineRulesTest {
 
@@ -61,18 +61,70 @@ class BaselineRulesTest {
     }
 
     @Test
-    void beforeAFirstClosedHourThereIsNoBaselineAndSlowStaysQuiet() {
+    void aNewTargetIsJudgedAgainstItsOneMinuteWindowsAndThreeSecondsMoreTenMinutesInFires() {
         ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
-        timeline.run(Duration.ofMinutes(30), between(300, 1000));
+        assertThat(slow(timeline.run(Duration.ofMinutes(10), between(300, 1000)))).isEmpty();
 
-        assertThat(slow(timeline.run(Duration.ofMinutes(2), between(3300, 4000)))).as("no baseline yet").isEmpty();
-        timeline.run(Duration.ofMinutes(28), between(300, 1000));
-        assertThat(firings(timeline.run(Duration.ofMinutes(2), between(3300, 4000)), "slow"))
-                .as("the first hour is the baseline now").hasSize(1);
+        assertThat(slow(timeline.run(Duration.ofMinutes(5), between(3300, 4000)))).singleElement().satisfies(fired -> {
+            assertThat(fired.status()).isEqualTo(AlertStatus.FIRING);
+            assertThat(fired.at() - 10 * MINUTE).isLessThanOrEqualTo(30 * SECOND);
+            assertThat(fired.event().getThreshold()).as("3x the median p95 of the closed minutes, each of 12 probes")
+                    .isBetween(2400.0, 3100.0);
+        });
     }
 
     @Test
-    void aThirtyMinuteBaselineReadsFiveMinuteWindowsAndExistsAfterTheFirstOne() {
+    void untilItsMinutesHold60AnswersANewTargetHasNoBaselineAndSlowStaysQuiet() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
+        timeline.run(Duration.ofMinutes(3), between(300, 1000));
+
+        assertThat(slow(timeline.run(Duration.ofMinutes(2), between(3300, 4000))))
+                .as("four closed minutes of 12 answers are fewer than 60").isEmpty();
+        timeline.run(Duration.ofMinutes(5), between(300, 1000));
+        assertThat(firings(timeline.run(Duration.ofMinutes(2), between(3300, 4000)), "slow"))
+                .as("nine closed minutes, their median fast").hasSize(1);
+    }
+
+    @Test
+    void aNewTargetThatAlwaysTakesFourSecondsStaysQuietThroughItsFirstHourAgainstABaselineOfItself() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
+
+        assertThat(slow(timeline.run(Duration.ofHours(1), between(3500, 4500)))).isEmpty();
+        assertThat(firings(timeline.run(Duration.ofMinutes(2), between(19_500, 20_500)), "slow")).singleElement()
+                .satisfies(fired -> assertThat(fired.event().getThreshold()).as("3x its p95 near 4.45 s")
+                        .isBetween(12_000.0, 14_000.0));
+    }
+
+    @Test
+    void onceThreeHoursHaveClosedTheirMedianP95IsTheBaselineNotTheFiveMinuteWindows() {
+        // Ten minutes of 1.5 to 1.9 s each hour: the hours' p95 is near 1.8 s, the 5-minute windows' median under 1 s.
+        Answers hourly = at -> (at % (60 * MINUTE) < 10 * MINUTE ? between(1500, 1900) : between(300, 1000)).at(at);
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
+        assertThat(slow(timeline.run(Duration.ofMinutes(140), hourly))).isEmpty();
+
+        assertThat(firings(timeline.run(Duration.ofMinutes(5), between(4000, 4500)), "slow")).singleElement()
+                .satisfies(fired -> assertThat(fired.event().getThreshold()).as("two hours closed: 5-minute windows")
+                        .isBetween(2400.0, 3100.0));
+        timeline.run(Duration.ofMinutes(55), hourly);
+
+        assertThat(slow(timeline.run(Duration.ofMinutes(5), between(4000, 4500))))
+                .as("three hours closed: 3x their median p95 near 1.8 s is above 4.5 s").isEmpty();
+    }
+
+    @Test
+    void aRestartReadsTheYoungTargetsMinutesBackAndKeepsItsBaseline() {
+        ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine(""), EVERY_5S);
+        timeline.run(Duration.ofMinutes(10), between(300, 1000));
+
+        timeline.restart(RuleEngineTest.engine(""));
+
+        assertThat(firings(timeline.run(Duration.ofMinutes(2), between(3300, 4000)), "slow")).as(
+                "without the minutes read back, five more would have to close").singleElement()
+                .satisfies(fired -> assertThat(fired.at() - 10 * MINUTE).isLessThanOrEqualTo(30 * SECOND));
+    }
+
+    @Test
+    void aThirtyMinuteBaselineOnANewTargetReadsItsMinutesUntilThreeFiveMinuteWindowsClosed() {
         ProbeTimeline timeline = new ProbeTimeline(RuleEngineTest.engine("""
                 alerts:
                   rules:

@@ -2,6 +2,7 @@ package dev.llmuptime.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.llmuptime.config.AggregationConfig;
 import dev.llmuptime.config.ConfigException;
@@ -50,6 +51,11 @@ class ConditionParserTest {
                 baseline -> assertThat(baseline).isInstanceOfSatisfying(BaselineCondition.class, clause -> {
                     assertThat(clause.factor()).isEqualTo(3);
                     assertThat(clause.block()).as("6 h of hourly windows").isEqualTo(Duration.ofHours(1));
+                    assertThat(clause.sources()).as("then 4 h of 5-minute windows, then 20 minutes of 1-minute ones")
+                            .extracting(BaselineSource::size, BaselineSource::span).containsExactly(
+                                    tuple(Duration.ofHours(1), Duration.ofHours(6)),
+                                    tuple(Duration.ofMinutes(5), Duration.ofHours(4)),
+                                    tuple(Duration.ofMinutes(1), Duration.ofMinutes(20)));
                 }),
                 floor -> assertThat(floor).isInstanceOfSatisfying(Condition.class,
                         clause -> assertThat(clause.threshold()).isEqualTo(2000)));

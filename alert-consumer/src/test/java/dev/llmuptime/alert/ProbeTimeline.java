@@ -3,6 +3,7 @@ package dev.llmuptime.alert;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
 import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 /**
  * One target probed at a fixed interval, its stats fed to a {@link RuleEngine} with the probe's time
  * as now, and the timer ticked after each probe: hours of probes in milliseconds, every event kept
- * with when it happened.
+ * with when it happened, and every stats record kept for a restart.
  */
 final class ProbeTimeline {
 
@@ -41,7 +42,8 @@ final class ProbeTimeline {
         }
     }
 
-    private final RuleEngine engine;
+    private RuleEngine engine;
+    private final List<WindowStats> emitted = new ArrayList<>();
     private final ProbeStats stats = new ProbeStats("a");
     private final long begin = StatsFixtures.T0.toEpochMilli();
     private final Duration interval;
@@ -59,11 +61,23 @@ final class ProbeTimeline {
         for (long end = elapsed + length.toMillis(); elapsed < end; elapsed += interval.toMillis()) {
             long now = begin + elapsed;
             Probe probe = answers.at(elapsed);
-            stats.probe(now, probe.outcome(), probe.latencyMs())
-                    .forEach(window -> engine.onStats(window, now).forEach(event -> events.add(new Timed(elapsed, event))));
+            for (WindowStats window : stats.probe(now, probe.outcome(), probe.latencyMs())) {
+                emitted.add(window);
+                engine.onStats(window, now).forEach(event -> events.add(new Timed(elapsed, event)));
+            }
             engine.onTick(now).forEach(event -> events.add(new Timed(elapsed, event)));
         }
         return List.copyOf(events.subList(before, events.size()));
+    }
+
+    /**
+     * Hands the target to {@code restarted}, which first reads back the stats of its history lookback,
+     * as the evaluator does from the stats topic after a restart.
+     */
+    void restart(RuleEngine restarted) {
+        long from = begin + elapsed - restarted.historyLookback();
+        emitted.stream().filter(window -> window.getEmittedAt().toEpochMilli() >= from).forEach(restarted::remember);
+        engine = restarted;
     }
 
     /** Time since the timeline began, in ms. */

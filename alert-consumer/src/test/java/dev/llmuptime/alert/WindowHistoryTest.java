@@ -2,6 +2,8 @@ package dev.llmuptime.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmuptime.config.AggregationConfig;
+import dev.llmuptime.config.RuleConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
@@ -28,6 +30,22 @@ class WindowHistoryTest {
         assertThat(history.of("a", "*", 5 * MINUTE)).as("no rule reads 5-minute windows").isEmpty();
         assertThat(history.of("a", "eu", MINUTE)).as("a region's windows apart from all regions'").hasSize(62);
         assertThat(history.lookback()).isEqualTo(61 * MINUTE);
+    }
+
+    @Test
+    void aBaselineKeepsItsPeriodOfBlocksAndFourLargerWindowsOfEachSmallerSize() {
+        Clause slow = ConditionParser.parse("r", "latency.p95 > 3x baseline", new ClauseContext(Duration.ofMinutes(1),
+                RuleConfig.DEFAULT_OBJECTIVE, RuleConfig.DEFAULT_BASELINE, AggregationConfig.DEFAULT.windows()));
+        WindowHistory history = new WindowHistory(slow.historyNeeds());
+        for (int minute = 0; minute < 10 * 60; minute++) {
+            history.offer(window("a", Duration.ofMinutes(1), minute * MINUTE, "*"));
+            history.offer(window("a", Duration.ofMinutes(5), minute / 5 * 5 * MINUTE, "*"));
+            history.offer(window("a", Duration.ofHours(1), minute / 60 * 60 * MINUTE, "*"));
+        }
+
+        assertThat(history.of("a", "*", 60 * MINUTE)).as("6 h 1 min and the hour before").hasSize(8);
+        assertThat(history.of("a", "*", 5 * MINUTE)).as("4 h 1 min and the window before").hasSize(50);
+        assertThat(history.of("a", "*", MINUTE)).as("21 minutes and the minute before").hasSize(23);
     }
 
     @Test
