@@ -16,6 +16,9 @@ import java.util.Map;
  */
 record ConfiguredTargets(Map<String, TargetConfig> byId) {
 
+    private static final Duration MIN_RECENT = Duration.ofMinutes(2);
+    private static final int RECENT_PROBES = 3;
+
     static ConfiguredTargets of(MonitorConfig config) {
         Map<String, TargetConfig> byId = new LinkedHashMap<>();
         config.probes().targets().forEach(target -> byId.put(target.id(), target));
@@ -26,6 +29,16 @@ record ConfiguredTargets(Map<String, TargetConfig> byId) {
     Duration interval(String targetId) {
         TargetConfig target = byId.get(targetId);
         return target == null ? null : target.interval();
+    }
+
+    /**
+     * How long after its newest probe a target still counts as reporting: max(2 m, 3 of its probe
+     * intervals), so a target probed every few minutes is not taken for silent between probes.
+     */
+    Duration recentFor(String targetId) {
+        Duration interval = interval(targetId);
+        Duration probes = interval == null ? Duration.ZERO : interval.multipliedBy(RECENT_PROBES);
+        return probes.compareTo(MIN_RECENT) > 0 ? probes : MIN_RECENT;
     }
 
     /** Whether the config lists targets, but not this one any more. */

@@ -3,7 +3,6 @@ package dev.llmuptime.alert;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.WindowStats;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ final class ControlPlane {
     /** The newest probe's outcome of one target, and when it was heard (the engine's clock). */
     private record Heard(Outcome outcome, long probeAt, long heardAt) {
     }
-
-    private static final Duration MIN_RECENT = Duration.ofMinutes(2);
 
     private final ConfiguredTargets targets;
     private final Map<String, Heard> heard = new HashMap<>();
@@ -75,8 +72,6 @@ final class ControlPlane {
         if (last == null) {
             return null;
         }
-        Duration interval = targets.interval(targetId);
-        long recent = interval == null ? MIN_RECENT.toMillis() : Math.max(MIN_RECENT.toMillis(), 3 * interval.toMillis());
-        return now - last.heardAt() <= recent ? last : null;
+        return now - last.heardAt() <= targets.recentFor(targetId).toMillis() ? last : null;
     }
 }

@@ -33,9 +33,6 @@ final class RuleEngine {
     /** What a removed rule's RESOLVED says for what is no longer known of it. */
     private static final String RETIRED_SEVERITY = "info";
     private static final String RETIRED_METRIC = "none";
-    /** A region votes while its newest probe is at most this far behind the target's, or 3 of its intervals. */
-    private static final Duration REGION_RECENT = Duration.ofMinutes(2);
-    private static final int REGION_RECENT_PROBES = 3;
 
     private final Map<String, Rule> rules = new LinkedHashMap<>();
     private final Map<String, RegionalRule> regionalRules = new LinkedHashMap<>();
@@ -315,15 +312,13 @@ final class RuleEngine {
         }
     }
 
-    /** Probes of the target older than this (epoch ms) are too old for their region to vote. */
+    /**
+     * Probes of the target older than this (epoch ms) are too old for their region to vote: a region
+     * votes while its newest probe is within the target's recent horizon of the target's newest.
+     */
     private long recentFrom(String target) {
         Long newest = newestProbe.get(target);
-        if (newest == null) {
-            return Long.MIN_VALUE;
-        }
-        Duration interval = targets.interval(target);
-        Duration probes = interval == null ? Duration.ZERO : interval.multipliedBy(REGION_RECENT_PROBES);
-        return newest - Math.max(REGION_RECENT.toMillis(), probes.toMillis());
+        return newest == null ? Long.MIN_VALUE : newest - targets.recentFor(target).toMillis();
     }
 
     /** Moves the state under {@code key} of a rule on what one update concluded. */
