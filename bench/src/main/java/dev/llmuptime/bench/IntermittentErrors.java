@@ -56,9 +56,8 @@ record IntermittentErrors(String model, long start, long end) {
                 + "ended (aim: at least one), FIRINGs after they ended%n", model, (end - start) / 1000,
                 AIM_FIRINGS_PER_RULE, AIM_FIRST_ALERT_MS / 1000));
         for (String stack : PeersBench.STACKS) {
-            Long first = firstAlert(arrivals, stack);
             text.append(String.format("  %s: %s, first alert %s, held to the end %s, after %d%n", stack,
-                    firingsPerRule(arrivals, stack), first == null ? "never" : first / 1000.0 + " s",
+                    firingsPerRule(arrivals, stack), Report.seconds(firstAlert(arrivals, stack)),
                     heldToEnd(arrivals, stack), firingsAfter(arrivals, stack)));
         }
         return text.toString().stripTrailing();

@@ -67,7 +67,8 @@ final class Receiver implements AutoCloseable {
                 arrivals.add(new Arrival(stack, alert.path("labels").path("model").asText(),
                         alert.path("labels").path("alertname").asText(),
                         alert.path("status").asText().equals("firing"), at, null,
-                        alert.path("labels").path("severity").asText(), alert.path("annotations").path("summary").asText()));
+                        alert.path("labels").path("severity").asText(),
+                        alert.path("annotations").path("summary").asText()));
             }
         } else {
             arrivals.add(new Arrival(stack, body.path("targetId").asText(), body.path("rule").asText(),

@@ -49,10 +49,9 @@ record RegionOutage(String model, String region, long start, long end) {
                 + "critical alerts on it (aim: none), warnings naming region %s (aim: at least one)%n",
                 (end - start) / 1000, region, model, region));
         for (String stack : STACKS) {
-            Long first = firstWarning(arrivals, stack);
             text.append(String.format("  %s: critical %s, region warnings %s, first after %s%n", stack,
                     criticalAlerts(arrivals, stack), regionWarnings(arrivals, stack),
-                    first == null ? "never" : first / 1000.0 + " s"));
+                    Report.seconds(firstWarning(arrivals, stack))));
         }
         return text.append("  prom-default, prom-aggressive: not measured. Their blackbox_exporter probes from one "
                 + "place; the equivalent needs one blackbox_exporter per region, scraped with a region label, a page "

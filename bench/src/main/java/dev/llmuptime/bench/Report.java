@@ -36,7 +36,6 @@ final class Report {
         View outage = View.ALL.get(1);
         String stack = outage.stack();
         List<Long> slowDetections = detections(trials, arrivals, outage, "m-slow");
-        Long firstAlert = errors.firstAlert(arrivals, stack);
         StringBuilder table = new StringBuilder("\n| " + stack + " | aim | measured |\n|---|---|---|\n");
         for (String model : List.of("m-500", "m-429")) {
             row(table, model + ": detection, median (min-max)", "median <= 8 s",
@@ -53,7 +52,7 @@ final class Report {
         row(table, "30 % errors: FIRINGs per rule", "<= " + IntermittentErrors.AIM_FIRINGS_PER_RULE + " each",
                 errors.firingsPerRule(arrivals, stack).toString());
         row(table, "30 % errors: first alert", "<= " + IntermittentErrors.AIM_FIRST_ALERT_MS / 1000 + " s",
-                firstAlert == null ? "never" : firstAlert / 1000.0 + " s");
+                seconds(errors.firstAlert(arrivals, stack)));
         row(table, "30 % errors: firing until they end", "at least one rule",
                 errors.heldToEnd(arrivals, stack).toString());
         row(table, "one of two regions failing: critical alerts", "none",
@@ -86,6 +85,11 @@ final class Report {
                     rules));
         }
         return line.toString();
+    }
+
+    /** A time in ms as seconds with one decimal, or {@code never} when there is none. */
+    static String seconds(Long millis) {
+        return millis == null ? "never" : String.format("%.1f s", millis / 1000.0);
     }
 
     /** The firing alerts of {@code stack} between {@code from} and {@code to}, as {@code model:rule}. */

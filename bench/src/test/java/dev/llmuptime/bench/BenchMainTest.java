@@ -44,7 +44,8 @@ class BenchMainTest {
         assertThat(out()).startsWith("Usage: java -jar bench.jar peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES] "
                         + "[INTERMITTENT_MINUTES] [WARMUP_MINUTES] [REGION_MINUTES]\n\n")
                 .contains("  TRIALS                how many times every fault is injected\n",
-                        "  HEALTHY_MINUTES       length of the healthy run before the trials, in minutes (default 10)\n",
+                        "  HEALTHY_MINUTES       length of the healthy run before the trials, in minutes "
+                                + "(default 10)\n",
                         "  INTERMITTENT_MINUTES  how long m-flaky fails 30 % of requests, in minutes (default 5)\n");
     }
 

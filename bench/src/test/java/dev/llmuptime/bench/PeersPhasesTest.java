@@ -1,5 +1,8 @@
 package dev.llmuptime.bench;
 
+import static dev.llmuptime.bench.Arrivals.alert;
+import static dev.llmuptime.bench.Arrivals.firing;
+import static dev.llmuptime.bench.Arrivals.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -122,18 +125,5 @@ class PeersPhasesTest {
                 "| 30 % errors: first alert | <= 180 s | 30.0 s |",
                 "| 30 % errors: firing until they end | at least one rule | [down] |",
                 "| one of two regions failing: critical alerts | none | [] |");
-    }
-
-    private static Receiver.Arrival firing(String stack, String model, String rule, long at) {
-        return new Receiver.Arrival(stack, model, rule, true, at, null, "", "");
-    }
-
-    private static Receiver.Arrival resolved(String stack, String model, String rule, long at) {
-        return new Receiver.Arrival(stack, model, rule, false, at, null, "", "");
-    }
-
-    private static Receiver.Arrival alert(String stack, String model, String rule, String severity, long at,
-            String summary) {
-        return new Receiver.Arrival(stack, model, rule, true, at, null, severity, summary);
     }
 }

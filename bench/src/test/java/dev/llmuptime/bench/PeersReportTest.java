@@ -1,5 +1,7 @@
 package dev.llmuptime.bench;
 
+import static dev.llmuptime.bench.Arrivals.firing;
+import static dev.llmuptime.bench.Arrivals.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.schema.Outcome;
@@ -75,14 +77,6 @@ class PeersReportTest {
 
         assertThat(Report.falseAlarms(arrivals, 0, 1_000)).endsWith("ours-default=1 [m-noisy:availability] "
                 + "ours-fast=0 [] prom-default=0 [] prom-aggressive=1 [m-noisy:ProbeFailed]");
-    }
-
-    private static Receiver.Arrival firing(String stack, String model, String rule, long at) {
-        return new Receiver.Arrival(stack, model, rule, true, at, null, "", "");
-    }
-
-    private static Receiver.Arrival resolved(String stack, String model, String rule, long at) {
-        return new Receiver.Arrival(stack, model, rule, false, at, null, "", "");
     }
 
     private static ProbeResult result(String target, long startedAt, long latencyMs, Outcome outcome) {
