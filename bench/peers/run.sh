@@ -20,8 +20,10 @@
 #    its requests for m-region sent to a closed port, then stops; a wait until its warnings resolve
 #    (1 to 4 minutes). Aims: no critical alert, and a `*-region` warning naming "far". This
 #    project's stacks only: the Prometheus stacks probe from one place (the report says why).
-# Last, the default rules' figures next to the aims. With the defaults it takes about 64 minutes,
-# plus 1.5 to 7 per trial, plus 11 to 14 for two regions: about 95 minutes with TRIALS=5.
+# Last, the default rules' figures next to the aims. With the defaults it takes 64 minutes (or
+# phases 1 and 2 if longer), plus 1.5 to 7 per trial, plus 11 to 14 for two regions: 85 to 115
+# minutes with TRIALS=5. A smoke run of about 12 minutes: TRIALS=1 HEALTHY_MINUTES=1
+# INTERMITTENT_MINUTES=1 WARMUP_MINUTES=0 REGION_MINUTES=1 (no baseline then: `slow` stays quiet).
 # Installs Debian's prometheus packages if missing; everything runs on 127.0.0.1 and stops by
 # itself. OUT=FILE keeps a copy of the output.
 set -euo pipefail
