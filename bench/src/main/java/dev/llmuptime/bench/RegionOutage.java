@@ -24,6 +24,12 @@ record RegionOutage(String model, String region, long start, long end) {
         return arrivals.stream().filter(a -> namesRegion(a, stack)).map(Receiver.Arrival::rule).toList();
     }
 
+    /** The other FIRINGs of {@code stack} on the model, e.g. a warning read from the all-regions stats. */
+    List<String> otherAlerts(List<Receiver.Arrival> arrivals, String stack) {
+        return arrivals.stream().filter(a -> ofStack(a, stack) && a.firing() && !a.severity().equals("critical")
+                && !namesRegion(a, stack)).map(Receiver.Arrival::rule).toList();
+    }
+
     /** The first region warning's arrival minus the start; null when none came. */
     Long firstWarning(List<Receiver.Arrival> arrivals, String stack) {
         return arrivals.stream().filter(a -> namesRegion(a, stack)).map(a -> a.at() - start).min(Long::compare)
@@ -49,9 +55,9 @@ record RegionOutage(String model, String region, long start, long end) {
                 + "critical alerts on it (aim: none), warnings naming region %s (aim: at least one)%n",
                 (end - start) / 1000, region, model, region));
         for (String stack : STACKS) {
-            text.append(String.format("  %s: critical %s, region warnings %s, first after %s%n", stack,
-                    criticalAlerts(arrivals, stack), regionWarnings(arrivals, stack),
-                    Report.seconds(firstWarning(arrivals, stack))));
+            text.append(String.format("  %s: critical %s, region warnings %s, first after %s, other alerts %s%n",
+                    stack, criticalAlerts(arrivals, stack), regionWarnings(arrivals, stack),
+                    Report.seconds(firstWarning(arrivals, stack)), otherAlerts(arrivals, stack)));
         }
         return text.append("  prom-default, prom-aggressive: not measured. Their blackbox_exporter probes from one "
                 + "place; the equivalent needs one blackbox_exporter per region, scraped with a region label, a page "

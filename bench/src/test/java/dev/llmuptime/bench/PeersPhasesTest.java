@@ -83,8 +83,11 @@ class PeersPhasesTest {
         assertThat(regions.regionWarnings(arrivals, "ours-default")).containsExactly("down-region");
         assertThat(regions.firstWarning(arrivals, "ours-default")).isEqualTo(12_000);
         assertThat(regions.firstWarning(arrivals, "ours-fast")).isNull();
+        assertThat(regions.otherAlerts(arrivals, "ours-default")).as("a warning naming another region")
+                .containsExactly("availability-region");
         assertThat(regions.describe(arrivals)).contains("ours-default: critical [], region warnings [down-region], "
-                + "first after 12.0 s", "prom-default, prom-aggressive: not measured");
+                + "first after 12.0 s, other alerts [availability-region]",
+                "prom-default, prom-aggressive: not measured");
     }
 
     @Test
