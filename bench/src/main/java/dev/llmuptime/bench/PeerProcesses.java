@@ -32,6 +32,7 @@ final class PeerProcesses implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final RunConfigYaml yaml = new RunConfigYaml();
     private String bootstrap;
+    private URI simBaseUrl;
 
     PeerProcesses(Path repo, Path work) {
         this.repo = repo;
@@ -49,14 +50,14 @@ final class PeerProcesses implements AutoCloseable {
         await(simRoot + "/v1/models");
 
         bootstrap = "localhost:" + kafka;
-        URI simBaseUrl = URI.create(simRoot + "/v1");
+        simBaseUrl = URI.create(simRoot + "/v1");
         int alertsDefault = FreePort.pick();
         int alertsFast = FreePort.pick();
-        Path defaultConfig = ours("ours-default.yaml", simBaseUrl, "bench.alerts.default", 0,
+        Path defaultConfig = ours("ours-default.yaml", "bench.alerts.default", 0,
                 ServiceConfigs.alerts(alertsDefault, receiver(receiverPort, "ours-default"), null));
-        Path fastConfig = ours("ours-fast.yaml", simBaseUrl, "bench.alerts.fast", 0,
+        Path fastConfig = ours("ours-fast.yaml", "bench.alerts.fast", 0,
                 ServiceConfigs.alerts(alertsFast, receiver(receiverPort, "ours-fast"), ServiceConfigs.FAST_RULES));
-        Path probes = ours("ours-probes.yaml", simBaseUrl, "bench.alerts.default", FreePort.pick(), null);
+        Path probes = ours("ours-probes.yaml", "bench.alerts.default", FreePort.pick(), null);
         start("aggregator-streams", List.of("java", "-jar", jar("aggregator-streams"), "--config",
                 probes.toString()));
         start("alert-consumer-default", List.of("java", "-jar", jar("alert-consumer"), "--config",
@@ -97,12 +98,34 @@ final class PeerProcesses implements AutoCloseable {
         return bootstrap;
     }
 
+    /**
+     * Starts a probe-producer of {@code region} probing the same targets as this project's prober, once
+     * {@link #startAll} ran, except that its requests for {@code failing} go to a closed port on loopback.
+     */
+    Process startOtherRegion(String region, String failing) throws IOException {
+        URI closedPort = URI.create("http://127.0.0.1:" + FreePort.pick() + "/v1");
+        Path config = write("ours-probes-" + region + ".yaml", yaml.serviceConfig(ServiceConfigs.otherRegion(bootstrap,
+                topics("bench.alerts.default"), region, simBaseUrl, PeersBench.MODELS, failing, closedPort)));
+        return start("probe-producer-" + region, List.of("java", "-jar", jar("probe-producer"), "--config",
+                config.toString()));
+    }
+
+    /** Stops one process started here, before the others. */
+    void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
     /** A configuration file of this project's services; each alert consumer writes its own alerts topic. */
-    private Path ours(String name, URI simBaseUrl, String alertsTopic, int aggregatorPort, AlertsConfig alerts)
-            throws IOException {
-        TopicsConfig topics = new TopicsConfig(RESULTS_TOPIC, "bench.peers.stats", alertsTopic);
-        return write(name, yaml.serviceConfig(ServiceConfigs.peers(bootstrap, topics, simBaseUrl, PeersBench.MODELS,
-                aggregatorPort, alerts)));
+    private Path ours(String name, String alertsTopic, int aggregatorPort, AlertsConfig alerts) throws IOException {
+        return write(name, yaml.serviceConfig(ServiceConfigs.peers(bootstrap, topics(alertsTopic), simBaseUrl,
+                PeersBench.MODELS, aggregatorPort, alerts)));
+    }
+
+    private static TopicsConfig topics(String alertsTopic) {
+        return new TopicsConfig(RESULTS_TOPIC, "bench.peers.stats", alertsTopic);
     }
 
     /** Where a stack's alerts arrive: its path on the benchmark's receiver. */
@@ -121,9 +144,11 @@ final class PeerProcesses implements AutoCloseable {
         return file;
     }
 
-    private void start(String name, List<String> command) throws IOException {
-        processes.add(new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).start());
+    private Process start(String name, List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+        processes.add(process);
+        return process;
     }
 
     private void await(String url) throws InterruptedException {
@@ -148,10 +173,7 @@ final class PeerProcesses implements AutoCloseable {
         List<Process> reversed = new ArrayList<>(processes);
         Collections.reverse(reversed);
         for (Process process : reversed) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            stop(process);
         }
     }
 }

@@ -15,10 +15,12 @@ import java.util.List;
 final class Receiver implements AutoCloseable {
 
     /**
-     * One alert as it arrived: which stack, model and rule, firing or resolved, when (epoch ms), and
-     * when this project's alert consumer decided it ({@code emittedAt}; null for Alertmanager).
+     * One alert as it arrived: which stack, model and rule, firing or resolved, when (epoch ms), when
+     * this project's alert consumer decided it ({@code emittedAt}; null for Alertmanager), and its
+     * severity and summary (empty for Alertmanager, whose rules here set neither).
      */
-    record Arrival(String stack, String model, String rule, boolean firing, long at, Long emittedAt) {
+    record Arrival(String stack, String model, String rule, boolean firing, long at, Long emittedAt, String severity,
+            String summary) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -64,12 +66,15 @@ final class Receiver implements AutoCloseable {
             for (JsonNode alert : body.path("alerts")) {
                 arrivals.add(new Arrival(stack, alert.path("labels").path("model").asText(),
                         alert.path("labels").path("alertname").asText(),
-                        alert.path("status").asText().equals("firing"), at, null));
+                        alert.path("status").asText().equals("firing"), at, null,
+                        alert.path("labels").path("severity").asText(),
+                        alert.path("annotations").path("summary").asText()));
             }
         } else {
             arrivals.add(new Arrival(stack, body.path("targetId").asText(), body.path("rule").asText(),
                     body.path("status").asText().equals("FIRING"), at,
-                    Instant.parse(body.path("emittedAt").asText()).toEpochMilli()));
+                    Instant.parse(body.path("emittedAt").asText()).toEpochMilli(), body.path("severity").asText(),
+                    body.path("summary").asText()));
         }
         return arrivals;
     }

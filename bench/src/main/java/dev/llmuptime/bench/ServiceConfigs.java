@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -31,6 +32,9 @@ final class ServiceConfigs {
             new RuleConfig("down", null, null, "consecutive-failures >= 1", null, null, null, null, "critical", null),
             new RuleConfig("slow", null, Duration.ofMinutes(1), "latency.p95 > 2000", null, 1, null, null, "warning",
                     null));
+
+    /** The region of the peers benchmark's own prober. */
+    static final String PEERS_REGION = "bench";
 
     private static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofHours(1));
@@ -63,11 +67,26 @@ final class ServiceConfigs {
      */
     static MonitorConfig peers(String bootstrap, TopicsConfig topics, URI simBaseUrl, List<String> models,
             int aggregatorPort, AlertsConfig alerts) {
+        return new MonitorConfig(new KafkaConfig(bootstrap, topics, 1, null, null),
+                new ProbesConfig(PEERS_REGION, 0, chats(models, model -> simBaseUrl)), aggregation(aggregatorPort),
+                alerts);
+    }
+
+    /**
+     * A probe-producer of another region probing the same targets as {@link #peers}, except that
+     * {@code failing} is sent to {@code failingBaseUrl}, so its probes of that model fail in this region only.
+     */
+    static MonitorConfig otherRegion(String bootstrap, TopicsConfig topics, String region, URI simBaseUrl,
+            List<String> models, String failing, URI failingBaseUrl) {
+        return new MonitorConfig(new KafkaConfig(bootstrap, topics, 1, null, null), new ProbesConfig(region, 0,
+                chats(models, model -> model.equals(failing) ? failingBaseUrl : simBaseUrl)), null, null);
+    }
+
+    /** One target per model, a chat every 5 s with a 5 s timeout, at the base URL given for the model. */
+    private static List<TargetConfig> chats(List<String> models, Function<String, URI> baseUrl) {
         Duration every = Duration.ofSeconds(5);
-        List<TargetConfig> probed = models.stream()
-                .map(model -> simulated(model, simBaseUrl, model, CheckType.CHAT, every, every)).toList();
-        return new MonitorConfig(new KafkaConfig(bootstrap, topics, 1, null, null), new ProbesConfig("bench", 0, probed),
-                aggregation(aggregatorPort), alerts);
+        return models.stream()
+                .map(model -> simulated(model, baseUrl.apply(model), model, CheckType.CHAT, every, every)).toList();
     }
 
     /** An alert consumer sending every alert in the generic format to {@code webhook}; null rules are the defaults. */

@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * The alerts of one stack that a row of the peers table counts. {@code ours-default} also gets a
- * row with only its outage rules ({@code down}, {@code slow}): its {@code availability} rule
- * (uptime under 99 % over the hour) can fire on a single failed probe while the hour is young, and
- * that is not the rule meant to catch an outage.
+ * row with only the rules meant for the trials' faults ({@code down}, {@code slow}): its burn-rate
+ * rules ({@code availability}, {@code availability-slow}) may fire or resolve during a trial on the
+ * failures earlier trials left in their hour, and their RESOLVED would then be taken for the trial's.
  */
 record View(String name, String stack, Set<String> rules) {
 

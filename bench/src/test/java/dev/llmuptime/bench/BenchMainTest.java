@@ -30,7 +30,9 @@ class BenchMainTest {
                 "  probe-config TARGETS INTERVAL BOOTSTRAP TOPIC SIM_BASE_URL HTTP_PORT\n",
                 "  probe-report BOOTSTRAP TOPIC FROM_MS TO_MS\n",
                 "  aggregator-bench BOOTSTRAP AGGREGATOR_JAR WORK_DIR RESULTS TARGETS\n",
-                "  peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES]\n", "  failover REPO_DIR WORK_DIR [KILLS] [SESSION_TIMEOUT]\n",
+                "  peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES] [INTERMITTENT_MINUTES] [WARMUP_MINUTES] "
+                        + "[REGION_MINUTES]\n",
+                "  failover REPO_DIR WORK_DIR [KILLS] [SESSION_TIMEOUT]\n",
                 "--version");
         assertThat(err()).isEmpty();
     }
@@ -39,9 +41,12 @@ class BenchMainTest {
     void subcommandHelpDescribesEveryOperand() {
         assertThat(run("peers", "--help")).isZero();
 
-        assertThat(out()).startsWith("Usage: java -jar bench.jar peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES]\n\n")
-                .contains("  TRIALS           how many times every fault is injected\n",
-                        "  HEALTHY_MINUTES  length of the healthy run before the trials, in minutes (default 10)\n");
+        assertThat(out()).startsWith("Usage: java -jar bench.jar peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES] "
+                        + "[INTERMITTENT_MINUTES] [WARMUP_MINUTES] [REGION_MINUTES]\n\n")
+                .contains("  TRIALS                how many times every fault is injected\n",
+                        "  HEALTHY_MINUTES       length of the healthy run before the trials, in minutes "
+                                + "(default 10)\n",
+                        "  INTERMITTENT_MINUTES  how long m-flaky fails 30 % of requests, in minutes (default 5)\n");
     }
 
     @Test
@@ -118,7 +123,7 @@ class BenchMainTest {
 
     @Test
     void anArgumentBeyondTheOperandsExitsTwo() {
-        assertThat(run("peers", "/repo", "/work", "5", "10", "extra")).isEqualTo(2);
+        assertThat(run("peers", "/repo", "/work", "5", "10", "5", "64", "10", "extra")).isEqualTo(2);
         assertThat(err()).isEqualTo("bench peers: unexpected argument 'extra'; see --help\n");
     }
 

@@ -1,5 +1,7 @@
 package dev.llmuptime.bench;
 
+import static dev.llmuptime.bench.Arrivals.firing;
+import static dev.llmuptime.bench.Arrivals.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.schema.Outcome;
@@ -55,9 +57,9 @@ class PeersReportTest {
                 result("m-500", 10_000, 20, Outcome.SERVER_ERROR),
                 result("m-429", 5_050, 20, Outcome.RATE_LIMITED));
         List<Receiver.Arrival> arrivals = List.of(
-                new Receiver.Arrival("ours-fast", "m-500", "down", true, 5_150, 5_130L),
-                new Receiver.Arrival("ours-fast", "m-500", "down", false, 10_150, 10_130L),
-                new Receiver.Arrival("prom-aggressive", "m-500", "ProbeFailed", true, 9_000, null));
+                new Receiver.Arrival("ours-fast", "m-500", "down", true, 5_150, 5_130L, "critical", ""),
+                new Receiver.Arrival("ours-fast", "m-500", "down", false, 10_150, 10_130L, "critical", ""),
+                new Receiver.Arrival("prom-aggressive", "m-500", "ProbeFailed", true, 9_000, null, "", ""));
 
         assertThat(new PipelineOverhead(arrivals, results).describe()).startsWith(
                 "pipeline overhead over 1 firing alerts of this project: probe end -> webhook arrival p50 130 ms, "
@@ -75,14 +77,6 @@ class PeersReportTest {
 
         assertThat(Report.falseAlarms(arrivals, 0, 1_000)).endsWith("ours-default=1 [m-noisy:availability] "
                 + "ours-fast=0 [] prom-default=0 [] prom-aggressive=1 [m-noisy:ProbeFailed]");
-    }
-
-    private static Receiver.Arrival firing(String stack, String model, String rule, long at) {
-        return new Receiver.Arrival(stack, model, rule, true, at, null);
-    }
-
-    private static Receiver.Arrival resolved(String stack, String model, String rule, long at) {
-        return new Receiver.Arrival(stack, model, rule, false, at, null);
     }
 
     private static ProbeResult result(String target, long startedAt, long latencyMs, Outcome outcome) {

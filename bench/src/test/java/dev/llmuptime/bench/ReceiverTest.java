@@ -24,7 +24,8 @@ class ReceiverTest {
     @Test
     void readsOneArrivalPerAlertOfEitherPayloadForKnownStacksOnly() throws Exception {
         post("/ours-fast", """
-                {"targetId":"m-500","rule":"down","status":"FIRING","emittedAt":"2026-11-27T10:00:00.250Z"}""");
+                {"targetId":"m-500","rule":"down","status":"FIRING","emittedAt":"2026-11-27T10:00:00.250Z",
+                 "severity":"critical","summary":"down on m-500"}""");
         post("/prom-aggressive", """
                 {"alerts":[{"status":"firing","labels":{"alertname":"ProbeFailed","model":"m-500"}},
                            {"status":"resolved","labels":{"alertname":"SlowProbe","model":"m-slow"}}]}""");
@@ -35,10 +36,11 @@ class ReceiverTest {
         List<Receiver.Arrival> arrivals = receiver.arrivals();
 
         assertThat(arrivals).extracting(Receiver.Arrival::stack, Receiver.Arrival::model, Receiver.Arrival::rule,
-                Receiver.Arrival::firing, Receiver.Arrival::emittedAt).containsExactly(
-                        tuple("ours-fast", "m-500", "down", true, 1_795_773_600_250L),
-                        tuple("prom-aggressive", "m-500", "ProbeFailed", true, null),
-                        tuple("prom-aggressive", "m-slow", "SlowProbe", false, null));
+                Receiver.Arrival::firing, Receiver.Arrival::emittedAt, Receiver.Arrival::severity,
+                Receiver.Arrival::summary).containsExactly(
+                        tuple("ours-fast", "m-500", "down", true, 1_795_773_600_250L, "critical", "down on m-500"),
+                        tuple("prom-aggressive", "m-500", "ProbeFailed", true, null, "", ""),
+                        tuple("prom-aggressive", "m-slow", "SlowProbe", false, null, "", ""));
         assertThat(arrivals.get(1).at()).isEqualTo(arrivals.get(2).at()).isGreaterThanOrEqualTo(arrivals.get(0).at());
     }
 

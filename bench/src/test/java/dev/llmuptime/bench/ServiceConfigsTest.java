@@ -6,6 +6,7 @@ import dev.llmuptime.config.AlertsConfig;
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.RuleConfig;
+import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.config.TopicsConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -61,10 +62,26 @@ class ServiceConfigsTest {
         assertThat(readBack(probes)).isEqualTo(probes);
         assertThat(fast.alerts().rules()).extracting(RuleConfig::name).containsExactly("down", "slow");
         assertThat(standard.alerts().rules()).isEqualTo(AlertsConfig.DEFAULT_RULES);
-        assertThat(probes.probes().targets()).hasSize(5).allSatisfy(target -> {
+        assertThat(probes.probes().targets()).hasSize(7).allSatisfy(target -> {
             assertThat(target.id()).isEqualTo(target.model());
             assertThat(target.interval()).isEqualTo(Duration.ofSeconds(5));
         });
+    }
+
+    @Test
+    void theOtherRegionProbesTheSameTargetsAndSendsOneModelElsewhere() {
+        TopicsConfig topics = new TopicsConfig("bench.peers.results", "bench.peers.stats", "bench.alerts.default");
+        URI closed = URI.create("http://127.0.0.1:1/v1");
+        MonitorConfig far = ServiceConfigs.otherRegion("localhost:9092", topics, "far", SIM, PeersBench.MODELS,
+                "m-region", closed);
+        MonitorConfig near = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.MODELS, 0, null);
+
+        assertThat(readBack(far)).isEqualTo(far);
+        assertThat(far.probes().region()).isEqualTo("far").isNotEqualTo(near.probes().region());
+        assertThat(far.probes().targets()).extracting(TargetConfig::id)
+                .containsExactlyElementsOf(near.probes().targets().stream().map(TargetConfig::id).toList());
+        assertThat(far.probes().targets()).allSatisfy(target -> assertThat(target.baseUrl())
+                .isEqualTo(target.id().equals("m-region") ? closed : SIM));
     }
 
     private MonitorConfig readBack(MonitorConfig config) {
