@@ -53,8 +53,8 @@ final class PeersBench {
             "how long " + FLAKY + " fails 30 % of requests, in minutes", "5");
     private static final Operand WARMUP_MINUTES = Operand.optional("WARMUP_MINUTES",
             "the trials begin no earlier than this many minutes after the probes started, so that the default slow "
-                    + "rule has a baseline (a closed hour with 20 answers, read once the trailing minute is past it)",
-            "64");
+                    + "rule has a baseline (60 answered probes in closed 1-minute windows: 6 minutes at 5 s)",
+            "8");
     private static final Operand REGION_MINUTES = Operand.optional("REGION_MINUTES",
             "how long the second region probes, failing on " + REGIONAL + ", in minutes", "10");
     /** Errors of the intermittent phase, at random. */
