@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -17,8 +18,8 @@ import java.util.function.Predicate;
  */
 final class FailureRuns {
 
-    /** A run's first and last failed probe seen, epoch milliseconds. */
-    private record Run(long firstAt, long lastAt) {
+    /** A run's first and last failed probe seen, epoch milliseconds, and its length in failed probes. */
+    record Run(long firstAt, long lastAt, long failures) {
     }
 
     private static final class History {
@@ -44,7 +45,7 @@ final class FailureRuns {
         return keepMillis;
     }
 
-    /** Notes the target's streak as of the update's last probe; older or repeated probes change nothing. */
+    /** Notes the target's streak as of the update's last probe; older probes and repeated updates change nothing. */
     void observe(WindowStats stats) {
         if (keepMillis <= 0 || stats.getLastProbeAt() == null) {
             return;
@@ -52,21 +53,22 @@ final class FailureRuns {
         History history = bySeries.computeIfAbsent(new Series(stats.getTargetId(), stats.getRegion()),
                 series -> new History());
         long at = stats.getLastProbeAt().toEpochMilli();
-        if (at <= history.lastProbeAt) {
-            return;
-        }
         long failures = stats.getConsecutiveFailures();
         long successes = stats.getConsecutiveSuccesses();
+        boolean repeated = at == history.lastProbeAt && failures == history.failures && successes == history.successes;
+        if (at < history.lastProbeAt || repeated) {
+            return;
+        }
         if (failures > 0) {
             boolean sameRun = history.failures > 0 && failures >= history.failures && !history.runs.isEmpty();
             if (sameRun) {
-                history.runs.addLast(new Run(history.runs.removeLast().firstAt(), at));
+                history.runs.addLast(new Run(history.runs.removeLast().firstAt(), at, failures));
             } else {
-                history.runs.addLast(new Run(at, at));
+                history.runs.addLast(new Run(at, at, failures));
             }
         } else if (successes > 0 && history.failures == 0 && successes < history.successes) {
             // The success streak restarted between two updates: a run of failures fell between them.
-            history.runs.addLast(new Run(at, at));
+            history.runs.addLast(new Run(at, at, 1));
         }
         history.lastProbeAt = at;
         history.failures = failures;
@@ -80,6 +82,12 @@ final class FailureRuns {
     int since(String targetId, String region, long since) {
         History history = bySeries.get(new Series(targetId, region));
         return history == null ? 0 : (int) history.runs.stream().filter(run -> run.lastAt() >= since).count();
+    }
+
+    /** The target's latest run in {@code region} ({@code *}: all), if one is kept. */
+    Optional<Run> latest(String targetId, String region) {
+        History history = bySeries.get(new Series(targetId, region));
+        return history == null ? Optional.empty() : Optional.ofNullable(history.runs.peekLast());
     }
 
     void forget(Predicate<String> gone) {

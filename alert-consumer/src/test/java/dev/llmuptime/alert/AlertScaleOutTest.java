@@ -70,7 +70,8 @@ class AlertScaleOutTest {
                 && ownsSome(first) && ownsSome(second));
 
         for (String target : TARGETS) {
-            sendStats(kafka, config, probe(target, Outcome.TIMEOUT, 1, 0), probe(target, Outcome.TIMEOUT, 2, 0));
+            sendStats(kafka, config, probe(target, Outcome.TIMEOUT, 1, 0), probe(target, Outcome.TIMEOUT, 2, 0),
+                    probe(target, Outcome.TIMEOUT, 3, 0));
         }
         List<AlertEvent> firings = await().atMost(Duration.ofSeconds(60))
                 .until(() -> down(kafka, config), events -> events.size() >= TARGETS.size());

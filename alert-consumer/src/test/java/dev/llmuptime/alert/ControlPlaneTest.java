@@ -33,7 +33,7 @@ class ControlPlaneTest {
     @Test
     void completionsFailingWhileTheModelIsListedSaySo() {
         List<AlertEvent> events = probe(3, Outcome.SUCCESS, Outcome.SUCCESS);
-        events.addAll(probe(2, Outcome.SERVER_ERROR, Outcome.SUCCESS));
+        events.addAll(probe(3, Outcome.SERVER_ERROR, Outcome.SUCCESS));
 
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.getRule()).isEqualTo("down");
