@@ -28,9 +28,10 @@ import java.util.function.Predicate;
  */
 final class RuleEngine {
 
-    /** Runs of fewer failed probes than this resolve only once {@link #SHORT_RUN_CONFIRMATION} passed without a failure. */
+    /** Runs of fewer failed probes than this resolve only after {@link #SHORT_RUN_CONFIRMATION} successes in a row. */
     private static final int SHORT_RUN = 3;
-    private static final Duration SHORT_RUN_CONFIRMATION = Duration.ofMinutes(1);
+    /** A minute at 5 s probes: 30 % random errors leave that many successes in a row about once in 70 tries. */
+    private static final int SHORT_RUN_CONFIRMATION = 12;
     /** A target missing from the config is forgotten after this long without a probe: its prober has let go. */
     private static final Duration FORGET_REMOVED_AFTER = Duration.ofMinutes(2);
     /** What a removed rule's RESOLVED says for what is no longer known of it. */
@@ -375,8 +376,8 @@ final class RuleEngine {
 
     /**
      * A recovery does not count while the target's failures of the rule's flap-window formed several
-     * runs, nor, for {@link #SHORT_RUN_CONFIRMATION}, after a run of fewer than {@link #SHORT_RUN}
-     * failures: at the second success such a run cannot be told from the opening of intermittent
+     * runs, nor, before {@link #SHORT_RUN_CONFIRMATION} successes in a row, after a run of fewer than
+     * {@link #SHORT_RUN} failures: at the second success such a run cannot be told from the opening of intermittent
      * errors, and resolving it then would page twice for one episode.
      */
     private Verdict heldWhileIntermittent(WindowRule rule, Verdict verdict, WindowStats stats) {
@@ -386,10 +387,9 @@ final class RuleEngine {
         long at = stats.getLastProbeAt().toEpochMilli();
         long since = at - rule.flapWindow().toMillis();
         boolean intermittent = failureRuns.since(stats.getTargetId(), stats.getRegion(), since) > 1;
-        boolean unconfirmed = failureRuns.latest(stats.getTargetId(), stats.getRegion())
-                .filter(run -> run.failures() < SHORT_RUN
-                        && at - run.lastAt() < Math.min(SHORT_RUN_CONFIRMATION.toMillis(), rule.flapWindow().toMillis()))
-                .isPresent();
+        boolean unconfirmed = stats.getConsecutiveSuccesses() < SHORT_RUN_CONFIRMATION
+                && failureRuns.latest(stats.getTargetId(), stats.getRegion())
+                        .filter(run -> run.failures() < SHORT_RUN).isPresent();
         return intermittent || unconfirmed
                 ? new Verdict(verdict.problem(), false, verdict.value(), verdict.threshold()) : verdict;
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The default {@code down} rule under a hard outage and under random errors, with 5 s probes and
  * the engine's clock 100 ms behind each probe: one run of three failures or more resolves on the
- * second success, a run of two after a minute without failures; runs close together hold the alert
+ * second success, a run of two on the 12th success; runs close together hold the alert
  * until the failures stop.
  */
 class IntermittentErrorsTest {
@@ -38,7 +38,7 @@ class IntermittentErrorsTest {
     }
 
     @Test
-    void aBlipOfTwoFailuresResolvesAfterAMinuteWithoutFailures() {
+    void aBlipOfTwoFailuresResolvesOnTheTwelfthSuccess() {
         int blip = 10 * MINUTE;
         List<Transition> down = ofRule("down", run(RuleEngineTest.engine(""), 20 * MINUTE,
                 probe -> probe == blip || probe == blip + 1 ? Outcome.SERVER_ERROR : Outcome.SUCCESS));
@@ -82,7 +82,7 @@ class IntermittentErrorsTest {
         }
         // An episode that opens with a run of three or more and two successes looks like a short
         // outage: about 0.3 x 0.3 x 0.49 of them.
-        assertThat(once).as("seeds with at most one FIRING").isGreaterThanOrEqualTo(185);
+        assertThat(once).as("seeds with at most one FIRING: 185 of 200 today").isGreaterThanOrEqualTo(180);
     }
 
     @Test
