@@ -1,6 +1,5 @@
 package dev.llmuptime.alert;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,10 +10,4 @@ interface Holds {
 
     /** Why an alert with these labels is held at {@code now} (epoch ms), e.g. {@code maintenance}; empty: it is not. */
     Optional<String> heldBy(AlertLabels labels, long now);
-
-    /** Holds an alert while any of {@code sources} does; the first one's reason is given. */
-    static Holds anyOf(List<Holds> sources) {
-        return (labels, now) -> sources.stream().map(source -> source.heldBy(labels, now)).flatMap(Optional::stream)
-                .findFirst();
-    }
 }
