@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,8 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the stats, runs the rules, and writes each transition to the alerts topic, together
- * with the rules' new state and the consumed offsets, in one Kafka transaction. Instances share the
+ * Reads the stats, runs the rules, and writes each transition to the alerts topic, with the
+ * reminders, escalations and releases the {@link Notifier} decides, together with the new state and
+ * the consumed offsets, in one Kafka transaction. Instances share the
  * stats partitions through the evaluator's consumer group; each restores the state of the partitions
  * it is assigned from the compacted state topic (see {@link OwnedPartitions}), so neither a restart
  * nor a move repeats or forgets a FIRING. Each instance has its own transactional id and commits its
@@ -124,6 +126,8 @@ final class AlertEvaluator implements Runnable {
     private void evaluate() {
         TopicsConfig topics = config.kafka().topics();
         RuleEngine engine = new RuleEngine(rules, ConfiguredTargets.of(config));
+        // Acknowledgements are not recorded yet: every firing alert is reminded and escalated.
+        Notifier notifier = Notifier.of(config, rules, Acknowledgements.NONE);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                 new ByteArraySerializer());
              KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, "latest"),
@@ -133,7 +137,8 @@ final class AlertEvaluator implements Runnable {
             consumer = stats;
             new KafkaClientMetrics(stats).bindTo(registry);
             producer.initTransactions();
-            OwnedPartitions owned = new OwnedPartitions(stats, topics.stats(), reader, state, engine, clock);
+            OwnedPartitions owned = new OwnedPartitions(stats, topics.stats(), reader, state, engine, notifier,
+                    clock);
             ownership = owned;
             stats.subscribe(List.of(topics.stats()), owned);
             log.info("Evaluating {} rules on {} as {}", rules.size(), topics.stats(), transactionalId);
@@ -143,8 +148,8 @@ final class AlertEvaluator implements Runnable {
                 if (!owned.assigned()) {
                     continue;
                 }
-                Decisions decisions = decide(engine, records, clock.millis());
-                List<ProducerRecord<String, byte[]>> changes = state.changes(engine, owned.partitioner());
+                Decisions decisions = decide(engine, notifier, records, clock.millis());
+                List<ProducerRecord<String, byte[]>> changes = state.changes(engine, notifier, owned.partitioner());
                 if (!records.isEmpty() || !decisions.isEmpty() || !changes.isEmpty()) {
                     commit(producer, stats, records, decisions, changes);
                 }
@@ -155,9 +160,9 @@ final class AlertEvaluator implements Runnable {
         }
     }
 
-    /** Runs the rules on the polled stats, then the timers. */
-    private Decisions decide(RuleEngine engine, ConsumerRecords<String, byte[]> records, long now) {
-        List<AlertEvent> alerts = new ArrayList<>();
+    /** Runs the rules on the polled stats, then the timers, and decides who is told of the transitions and when again. */
+    private Decisions decide(RuleEngine engine, Notifier notifier, ConsumerRecords<String, byte[]> records, long now) {
+        List<Notice> notices = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() == null) {
@@ -165,34 +170,41 @@ final class AlertEvaluator implements Runnable {
             }
             try {
                 WindowStats windowStats = statsSerde.deserializer().deserialize(record.topic(), record.value());
-                alerts.addAll(engine.onStats(windowStats, now));
+                notices.addAll(notifier.onTransitions(engine.onStats(windowStats, now), engine::regionOfEpisode, now));
             } catch (RecordDecodingException e) {
                 deadLetters.add(deadLetter(record, e));
             }
         }
-        alerts.addAll(engine.onTick(now));
-        return new Decisions(alerts, deadLetters);
+        notices.addAll(notifier.onTransitions(engine.onTick(now), engine::regionOfEpisode, now));
+        notices.addAll(notifier.onTick(now));
+        return new Decisions(notices, deadLetters);
     }
 
     /**
-     * Writes the transitions, the dead letters and the rules' new state together with the consumed
-     * offsets, in one transaction; counts the transitions once it committed.
+     * Writes the transitions and notices, the dead letters and the new state together with the consumed
+     * offsets, in one transaction; counts them once it committed.
      */
     private void commit(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> stats,
             ConsumerRecords<String, byte[]> records, Decisions decisions, List<ProducerRecord<String, byte[]>> changes) {
         producer.beginTransaction();
-        decisions.alerts().forEach(event -> producer.send(alert(event)));
+        decisions.notices().forEach(notice -> producer.send(alert(notice)));
         decisions.deadLetters().forEach(producer::send);
         changes.forEach(producer::send);
         producer.sendOffsetsToTransaction(offsets(records), stats.groupMetadata());
         producer.commitTransaction();
-        decisions.alerts().forEach(this::count);
+        decisions.notices().forEach(this::count);
     }
 
-    private ProducerRecord<String, byte[]> alert(AlertEvent event) {
-        log.info("{} {}", event.getStatus(), event.getSummary());
-        return new ProducerRecord<>(config.kafka().topics().alerts(), null, event.getEmittedAt().toEpochMilli(),
-                event.getTargetId(), alertSerde.serializer().serialize(config.kafka().topics().alerts(), event));
+    private ProducerRecord<String, byte[]> alert(Notice notice) {
+        AlertEvent event = notice.event();
+        log.info("{} {}{}{}", event.getStatus(), event.getSummary(),
+                notice.kind() == NoticeKind.TRANSITION ? "" : " (" + notice.kind().header() + ")",
+                notice.heldBy() == null ? "" : " (held: " + notice.heldBy() + ")");
+        RecordHeaders headers = new RecordHeaders();
+        NoticeHeaders.write(notice, headers);
+        String topic = config.kafka().topics().alerts();
+        return new ProducerRecord<>(topic, null, event.getEmittedAt().toEpochMilli(), event.getTargetId(),
+                alertSerde.serializer().serialize(topic, event), headers);
     }
 
     private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, RecordDecodingException e) {
@@ -201,9 +213,15 @@ final class AlertEvaluator implements Runnable {
         return DeadLetter.undecodable(record, e).toRecord();
     }
 
-    private void count(AlertEvent event) {
-        Counter.builder("llm.alerts").description("Alert transitions written").tag("rule", event.getRule())
-                .tag("status", event.getStatus().name()).register(registry).increment();
+    private void count(Notice notice) {
+        AlertEvent event = notice.event();
+        if (notice.kind() == NoticeKind.TRANSITION) {
+            Counter.builder("llm.alerts").description("Alert transitions written").tag("rule", event.getRule())
+                    .tag("status", event.getStatus().name()).register(registry).increment();
+        } else {
+            Counter.builder("llm.alert.notices").description("Reminders, escalations and releases written")
+                    .tag("rule", event.getRule()).tag("kind", notice.kind().header()).register(registry).increment();
+        }
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> offsets(ConsumerRecords<String, byte[]> records) {
@@ -239,11 +257,11 @@ final class AlertEvaluator implements Runnable {
         return properties;
     }
 
-    /** What one poll decided: the transitions, and the stats records that could not be read. */
-    private record Decisions(List<AlertEvent> alerts, List<ProducerRecord<String, byte[]>> deadLetters) {
+    /** What one poll decided: the transitions and notices, and the stats records that could not be read. */
+    private record Decisions(List<Notice> notices, List<ProducerRecord<String, byte[]>> deadLetters) {
 
         boolean isEmpty() {
-            return alerts.isEmpty() && deadLetters.isEmpty();
+            return notices.isEmpty() && deadLetters.isEmpty();
         }
     }
 }

@@ -68,8 +68,7 @@ public final class AlertService implements AutoCloseable {
                 new ByteArraySerializer());
         lifecycle.onClose("dead letter producer", () -> deadLetters.close(Duration.ofSeconds(10)));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        Map<String, Rule> byName = new HashMap<>();
-        rules.forEach(rule -> byName.put(rule.name(), rule));
+        Map<String, Rule> byName = Rules.byName(rules);
         String dashboardUrl = config.alerts().dashboardUrl() != null ? config.alerts().dashboardUrl().toString()
                 : "http://localhost:" + config.aggregation().httpPort() + "/";
         RetryPolicy retryPolicy = new RetryPolicy(RandomGenerator.getDefault());

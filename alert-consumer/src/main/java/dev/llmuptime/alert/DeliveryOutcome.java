@@ -22,7 +22,7 @@ sealed interface DeliveryOutcome {
     record Undeliverable(DeadLetterReason reason, String error, int attempts) implements Final {
     }
 
-    /** Not for this webhook: a tombstone, or an alert of a rule that notifies other webhooks. */
+    /** Not for this webhook: a tombstone, an alert routed to other webhooks, or one held back. */
     record Skipped() implements Final {
     }
 

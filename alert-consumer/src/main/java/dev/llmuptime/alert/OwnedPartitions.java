@@ -31,6 +31,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     private final Consumer<String, byte[]> reader;
     private final StateTopic state;
     private final RuleEngine engine;
+    private final Notifier notifier;
     private final Clock clock;
     private final StatsReplay replay = new StatsReplay();
     private final Set<Integer> owned = new TreeSet<>();
@@ -39,12 +40,13 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     private volatile boolean assigned;
 
     OwnedPartitions(Consumer<String, byte[]> stats, String statsTopic, Consumer<String, byte[]> reader, StateTopic state,
-            RuleEngine engine, Clock clock) {
+            RuleEngine engine, Notifier notifier, Clock clock) {
         this.stats = stats;
         this.statsTopic = statsTopic;
         this.reader = reader;
         this.state = state;
         this.engine = engine;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -74,7 +76,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         FirstRead.seekUncommitted(stats, partitions, clock.millis());
         Map<TopicPartition, Long> positions = new HashMap<>();
         partitions.forEach(partition -> positions.put(partition, stats.position(partition)));
-        int restored = state.restore(reader, numbers, engine);
+        int restored = state.restore(reader, numbers, engine, notifier);
         int replayed = replay.replay(reader, positions, clock.millis(), engine);
         owned.addAll(numbers);
         ownedNow = List.copyOf(owned);
@@ -102,6 +104,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         }
         Predicate<String> gone = target -> numbers.contains(partitioner.partitionOf(target));
         engine.forget(gone);
+        notifier.forget(gone);
         state.forget(gone);
         owned.removeAll(numbers);
         ownedNow = List.copyOf(owned);

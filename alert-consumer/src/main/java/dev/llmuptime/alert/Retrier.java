@@ -44,7 +44,8 @@ final class Retrier {
         this.running = running;
     }
 
-    DeliveryOutcome deliver(AlertEvent event) throws InterruptedException {
+    DeliveryOutcome deliver(Notification notification) throws InterruptedException {
+        AlertEvent event = notification.event();
         Instant deadline = event.getEmittedAt().plus(webhook.maxRetryAge());
         int attempts = 0;
         Retry last = new Retry(Duration.ZERO, "not attempted yet");
@@ -59,7 +60,7 @@ final class Retrier {
                 continue;
             }
             attempts++;
-            DeliveryOutcome outcome = call.attempt(event, attempts);
+            DeliveryOutcome outcome = call.attempt(notification, attempts);
             if (!(outcome instanceof Retry retry)) {
                 return outcome;
             }

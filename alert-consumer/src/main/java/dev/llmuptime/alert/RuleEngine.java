@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -251,6 +252,12 @@ final class RuleEngine {
         Map<RuleTargetKey, AlertState> changed = new HashMap<>(changedStates);
         changedStates.clear();
         return changed;
+    }
+
+    /** The region of the firing alert {@code alertId}: null for an alert on all regions, or one no longer firing. */
+    String regionOfEpisode(String alertId) {
+        return states.entrySet().stream().filter(entry -> alertId.equals(entry.getValue().alertId()))
+                .map(entry -> entry.getKey().region()).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Last sightings changed since the last call (null: the target is forgotten), for the state topic. */

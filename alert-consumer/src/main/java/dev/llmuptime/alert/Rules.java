@@ -6,12 +6,21 @@ import dev.llmuptime.config.RuleConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Compiles the configured rules (or the defaults) and adds the built-in probe-misconfigured rule. */
 final class Rules {
 
     private Rules() {
+    }
+
+    /** The rules by name. */
+    static Map<String, Rule> byName(List<Rule> rules) {
+        Map<String, Rule> byName = new HashMap<>();
+        rules.forEach(rule -> byName.put(rule.name(), rule));
+        return byName;
     }
 
     /** Throws {@link ConfigException} naming the rule and position of a bad condition. */

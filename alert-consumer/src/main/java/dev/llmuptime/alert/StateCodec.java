@@ -6,19 +6,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Values of the compacted state topic (keys: {@link StateKey}): an {@link AlertState} as JSON, and
- * when a target's stats last arrived as decimal epoch milliseconds.
+ * Values of the compacted state topic (keys: {@link StateKey}): an {@link AlertState} or an
+ * {@link Episode} as JSON, and when a target's stats last arrived as decimal epoch milliseconds.
  */
 final class StateCodec {
 
     private final ObjectMapper json = new ObjectMapper();
 
     byte[] encode(AlertState state) {
-        try {
-            return json.writeValueAsBytes(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json(state);
+    }
+
+    byte[] encode(Episode episode) {
+        return json(episode);
     }
 
     byte[] encodeSeen(long at) {
@@ -33,7 +33,23 @@ final class StateCodec {
         }
     }
 
+    Episode decodeEpisode(byte[] bytes) {
+        try {
+            return json.readValue(bytes, Episode.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("corrupt episode state record", e);
+        }
+    }
+
     long decodeSeen(byte[] bytes) {
         return Long.parseLong(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -5,9 +5,9 @@ import java.util.Optional;
 /**
  * Key of a record of the compacted state topic: {@code alert/<rule> NUL <target>} holds an
  * {@link AlertState} (a tombstone once inactive), {@code seen/<target>} when the target's stats
- * last arrived.
+ * last arrived, {@code episode/<alertId>} what has been sent of a firing alert ({@link Episode}).
  */
-sealed interface StateKey permits StateKey.Alert, StateKey.Seen {
+sealed interface StateKey permits StateKey.Alert, StateKey.Seen, StateKey.EpisodeOf {
 
     String encode();
 
@@ -18,6 +18,9 @@ sealed interface StateKey permits StateKey.Alert, StateKey.Seen {
         }
         if (key.startsWith(Seen.PREFIX)) {
             return Optional.of(new Seen(key.substring(Seen.PREFIX.length())));
+        }
+        if (key.startsWith(EpisodeOf.PREFIX)) {
+            return Optional.of(new EpisodeOf(key.substring(EpisodeOf.PREFIX.length())));
         }
         return Optional.empty();
     }
@@ -39,6 +42,16 @@ sealed interface StateKey permits StateKey.Alert, StateKey.Seen {
         @Override
         public String encode() {
             return PREFIX + targetId;
+        }
+    }
+
+    record EpisodeOf(String alertId) implements StateKey {
+
+        private static final String PREFIX = "episode/";
+
+        @Override
+        public String encode() {
+            return PREFIX + alertId;
         }
     }
 }

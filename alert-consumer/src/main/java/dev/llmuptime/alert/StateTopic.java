@@ -13,10 +13,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The rules' state in its compacted topic ({@code <alerts>.state}): written with every transaction
- * that changes it, to the partition number of the target's stats partition, and read back per
- * partition when this instance is assigned the stats partition of the same number, so neither a
- * restart nor a move to another instance repeats or forgets a FIRING.
+ * The rules' state and the episodes' notifications in their compacted topic ({@code <alerts>.state}):
+ * written with every transaction that changes them, to the partition number of the target's stats
+ * partition, and read back per partition when this instance is assigned the stats partition of the
+ * same number, so neither a restart nor a move to another instance repeats or forgets a FIRING or a
+ * reminder.
  */
 final class StateTopic {
 
@@ -40,8 +41,11 @@ final class StateTopic {
         return reader.partitionsFor(topic).size();
     }
 
-    /** Reads these partitions of the topic to their end into {@code engine}; returns how many alert states it restored. */
-    int restore(Consumer<String, byte[]> reader, Collection<Integer> numbers, RuleEngine engine) {
+    /**
+     * Reads these partitions of the topic to their end into {@code engine} and {@code notifier}; returns
+     * how many alert states it restored.
+     */
+    int restore(Consumer<String, byte[]> reader, Collection<Integer> numbers, RuleEngine engine, Notifier notifier) {
         List<TopicPartition> partitions = numbers.stream().map(number -> new TopicPartition(topic, number)).toList();
         reader.assign(partitions);
         reader.seekToBeginning(partitions);
@@ -49,11 +53,12 @@ final class StateTopic {
         int restored = 0;
         while (partitions.stream().anyMatch(partition -> reader.position(partition) < end.get(partition))) {
             for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                restored += restore(record, engine);
+                restored += restore(record, engine, notifier);
             }
         }
         reader.unsubscribe();
         engine.drainChangedStates();
+        notifier.drainChanged();
         return restored;
     }
 
@@ -62,8 +67,8 @@ final class StateTopic {
         seenPersisted.keySet().removeIf(gone);
     }
 
-    /** The records that persist what changed in {@code engine} since the last call. */
-    List<ProducerRecord<String, byte[]>> changes(RuleEngine engine, TargetPartitioner partitioner) {
+    /** The records that persist what changed in {@code engine} and {@code notifier} since the last call. */
+    List<ProducerRecord<String, byte[]>> changes(RuleEngine engine, Notifier notifier, TargetPartitioner partitioner) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         engine.drainChangedStates().forEach((key, state) -> records.add(new ProducerRecord<>(topic,
                 partitioner.partitionOf(key.targetId()), new StateKey.Alert(key).encode(),
@@ -79,11 +84,14 @@ final class StateTopic {
                         new StateKey.Seen(target).encode(), codec.encodeSeen(at)));
             }
         });
+        notifier.drainChanged().forEach(change -> records.add(new ProducerRecord<>(topic,
+                partitioner.partitionOf(change.targetId()), new StateKey.EpisodeOf(change.alertId()).encode(),
+                change.episode() == null ? null : codec.encode(change.episode()))));
         return records;
     }
 
-    /** Applies one record to {@code engine}; returns 1 if it restored an alert state. */
-    private int restore(ConsumerRecord<String, byte[]> record, RuleEngine engine) {
+    /** Applies one record to {@code engine} or {@code notifier}; returns 1 if it restored an alert state. */
+    private int restore(ConsumerRecord<String, byte[]> record, RuleEngine engine, Notifier notifier) {
         StateKey key = StateKey.parse(record.key()).orElse(null);
         if (key instanceof StateKey.Alert alert) {
             engine.restore(alert.ruleTarget(), record.value() == null ? null : codec.decodeAlert(record.value()));
@@ -91,6 +99,9 @@ final class StateTopic {
         }
         if (key instanceof StateKey.Seen seen) {
             engine.restoreSeen(seen.targetId(), record.value() == null ? null : codec.decodeSeen(record.value()));
+        }
+        if (key instanceof StateKey.EpisodeOf episode) {
+            notifier.restore(episode.alertId(), record.value() == null ? null : codec.decodeEpisode(record.value()));
         }
         return 0;
     }

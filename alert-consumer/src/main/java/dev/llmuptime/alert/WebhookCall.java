@@ -4,7 +4,6 @@ import dev.llmuptime.alert.DeliveryOutcome.Delivered;
 import dev.llmuptime.alert.DeliveryOutcome.Retry;
 import dev.llmuptime.alert.DeliveryOutcome.Undeliverable;
 import dev.llmuptime.ops.DeadLetterReason;
-import dev.llmuptime.schema.AlertEvent;
 
 /** One attempt: sends the event, tells the circuit how it went, and says what it means for the event. */
 final class WebhookCall {
@@ -20,12 +19,12 @@ final class WebhookCall {
     }
 
     /** Attempt number {@code attempt} (1 for the first); the circuit must have permitted it. */
-    DeliveryOutcome attempt(AlertEvent event, int attempt) throws InterruptedException {
+    DeliveryOutcome attempt(Notification notification, int attempt) throws InterruptedException {
         long started = System.nanoTime();
-        Attempt result = sender.send(event);
+        Attempt result = sender.send(notification);
         circuit.record(result, System.nanoTime() - started);
         return switch (result.result()) {
-            case DELIVERED -> new Delivered(event, attempt);
+            case DELIVERED -> new Delivered(notification.event(), attempt);
             case PERMANENT -> new Undeliverable(DeadLetterReason.REJECTED, result.reason(), attempt);
             case RETRY -> new Retry(retryPolicy.delay(attempt, result), result.reason());
         };

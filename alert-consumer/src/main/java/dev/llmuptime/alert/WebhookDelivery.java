@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +40,7 @@ final class WebhookDelivery implements Runnable {
 
     private final MonitorConfig config;
     private final String webhook;
-    private final Function<String, Rule> rules;
+    private final NoticeRoute route;
     private final Retrier retrier;
     private final Settlement settlement;
     private final MeterRegistry registry;
@@ -51,7 +52,7 @@ final class WebhookDelivery implements Runnable {
             Producer<String, byte[]> deadLetters, RetryPolicy retryPolicy, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.webhook = sender.webhook().name();
-        this.rules = rules;
+        this.route = new NoticeRoute(webhook, rules);
         this.registry = registry;
         DeliveryMetrics metrics = new DeliveryMetrics(registry, webhook);
         WebhookCircuit circuit = new WebhookCircuit(sender.webhook(), clock, registry);
@@ -107,11 +108,8 @@ final class WebhookDelivery implements Runnable {
         if (event == null) {
             return new Skipped();
         }
-        Rule rule = rules.apply(event.getRule());
-        if (rule != null && !rule.notifies(webhook)) {
-            return new Skipped();
-        }
-        return retrier.deliver(event);
+        Optional<Notification> notification = route.notificationOf(event, record.headers());
+        return notification.isEmpty() ? new Skipped() : retrier.deliver(notification.get());
     }
 
     /** Waits while still polling (partitions paused), so the group does not think this consumer died. */

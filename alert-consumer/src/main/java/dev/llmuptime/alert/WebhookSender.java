@@ -32,15 +32,16 @@ final class WebhookSender {
     }
 
     /** One attempt; never throws for the receiver's or the network's failures. */
-    Attempt send(AlertEvent event) throws InterruptedException {
-        byte[] body = payload.render(event, webhook, dashboardUrl).toString().getBytes(StandardCharsets.UTF_8);
+    Attempt send(Notification notification) throws InterruptedException {
+        AlertEvent event = notification.event();
+        byte[] body = NotificationMark.mark(webhook.format(), payload.render(event, webhook, dashboardUrl),
+                notification.number()).toString().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(webhook.url())
                 .timeout(webhook.timeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "llm-uptime-monitor/" + Version.current())
-                // The same on every retry and redelivery, so receivers can drop duplicates.
-                .header("Idempotency-Key", event.getAlertId() + ":" + event.getStatus().name());
+                .header("Idempotency-Key", notification.idempotencyKey());
         webhook.headers().forEach(request::header);
         if (webhook.secret().isPresent()) {
             request.header(Signature.HEADER, Signature.header(webhook.secret().reveal(), clock.instant().getEpochSecond(),

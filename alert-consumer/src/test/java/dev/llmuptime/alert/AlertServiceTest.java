@@ -59,6 +59,7 @@ class AlertServiceTest {
     private final List<AlertService> services = new ArrayList<>();
     private KafkaCluster kafka;
     private MonitorConfig config;
+    private Clock clock = Clock.systemUTC();
 
     @AfterEach
     void stop() {
@@ -272,6 +273,44 @@ class AlertServiceTest {
         assertThat(fired.path("value").asDouble()).isCloseTo(20.0, within(1e-6));
     }
 
+    @Test
+    void aReminderIsDeliveredWithItsNumberAndARestartNeitherRepeatsNorForgetsIt(KafkaCluster kafka) throws Exception {
+        SteppingClock stepping = new SteppingClock(Instant.now());
+        clock = stepping;
+        config = config(kafka, "{name: ops, url: \"" + receiver.url() + "\"}", """
+                  repeat-interval: 30m
+                  rules:
+                    - {name: down, condition: "consecutive-failures >= 2"}
+                """);
+        AlertService service = start(kafka);
+        sendStats(probe("a", Outcome.TIMEOUT, 2, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 1);
+        String alertId = JSON.readTree(receiver.delivered().get(0).body()).path("alertId").asText();
+        assertNotification(0, alertId, alertId + ":FIRING");
+
+        stepping.advance(Duration.ofMinutes(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 2);
+        assertNotification(1, alertId, alertId + ":FIRING:1");
+
+        service.close();
+        start(kafka);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 2);
+        stepping.advance(Duration.ofMinutes(30));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 3);
+        assertNotification(2, alertId, alertId + ":FIRING:2");
+    }
+
+    /** The receiver's notification {@code number} of the FIRING {@code alertId} came with this key. */
+    private void assertNotification(int number, String alertId, String idempotencyKey) throws Exception {
+        WebhookReceiver.Request request = receiver.delivered().get(number);
+        JsonNode body = JSON.readTree(request.body());
+        assertThat(body.path("alertId").asText()).isEqualTo(alertId);
+        assertThat(body.path("status").asText()).isEqualTo("FIRING");
+        assertThat(body.path("notification").asInt(-1)).isEqualTo(number);
+        assertThat(request.header("Idempotency-Key")).isEqualTo(idempotencyKey);
+    }
+
     /** Target r's 1-minute window {@code minute} minutes after {@code firstMinute}: 10 probes, one failed. */
     private static WindowStats minuteWithOneFailureInTen(long firstMinute, int minute) {
         Instant start = Instant.ofEpochMilli(firstMinute).plus(Duration.ofMinutes(minute));
@@ -289,7 +328,7 @@ class AlertServiceTest {
             config = config(kafka, "{name: ops, url: \"" + receiver.url() + "\", secret: " + SECRET + "}");
         }
         PrometheusMeterRegistry registry = Metrics.newRegistry("alert-consumer");
-        AlertService service = new AlertService(config, "127.0.0.1", Clock.systemUTC(), registry);
+        AlertService service = new AlertService(config, "127.0.0.1", clock, registry);
         services.add(service);
         service.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> health(service) == 200);

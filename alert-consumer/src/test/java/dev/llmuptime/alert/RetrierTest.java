@@ -2,6 +2,7 @@ package dev.llmuptime.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.alert.DeliveryOutcome.Delivered;
 import dev.llmuptime.alert.DeliveryOutcome.Retry;
 import dev.llmuptime.alert.DeliveryOutcome.Undeliverable;
@@ -29,6 +30,7 @@ class RetrierTest {
 
     private static final long SEED = 11;
     private static final AlertEvent EVENT = PayloadGoldenTest.event(AlertStatus.FIRING);
+    private static final Notification FIRST = new Notification(EVENT, 0);
 
     private final WebhookReceiver receiver = new WebhookReceiver();
     private final SteppingClock clock = new SteppingClock(EVENT.getEmittedAt());
@@ -48,7 +50,7 @@ class RetrierTest {
     void retriesUntilDeliveredWaitingAsTheRetryPolicySays() throws Exception {
         receiver.answer(503, 500);
 
-        DeliveryOutcome outcome = retrier(Duration.ofHours(1), BreakerConfig.DEFAULT).deliver(EVENT);
+        DeliveryOutcome outcome = retrier(Duration.ofHours(1), BreakerConfig.DEFAULT).deliver(FIRST);
 
         assertThat(outcome).isEqualTo(new Delivered(EVENT, 3));
         RetryPolicy samePolicy = new RetryPolicy(new Random(SEED));
@@ -63,7 +65,7 @@ class RetrierTest {
     void aRejectionIsFinalAtOnce() throws Exception {
         receiver.answer(400);
 
-        DeliveryOutcome outcome = retrier(Duration.ofHours(1), BreakerConfig.DEFAULT).deliver(EVENT);
+        DeliveryOutcome outcome = retrier(Duration.ofHours(1), BreakerConfig.DEFAULT).deliver(FIRST);
 
         assertThat(outcome).isEqualTo(new Undeliverable(DeadLetterReason.REJECTED, "HTTP 400: {}", 1));
         assertThat(waits).isEmpty();
@@ -73,7 +75,7 @@ class RetrierTest {
     void anEventNotDeliveredWithinMaxRetryAgeExpiresNamingTheLastFailure() throws Exception {
         receiver.otherwise(503);
 
-        DeliveryOutcome outcome = retrier(Duration.ofSeconds(10), BreakerConfig.DEFAULT).deliver(EVENT);
+        DeliveryOutcome outcome = retrier(Duration.ofSeconds(10), BreakerConfig.DEFAULT).deliver(FIRST);
 
         int attempts = receiver.requests().size();
         assertThat(attempts).isPositive();
@@ -88,7 +90,7 @@ class RetrierTest {
         receiver.answer(503, 503);
 
         DeliveryOutcome outcome = retrier(Duration.ofHours(1), new BreakerConfig(50, 2, 2, Duration.ofSeconds(30), 1))
-                .deliver(EVENT);
+                .deliver(FIRST);
 
         assertThat(outcome).isEqualTo(new Delivered(EVENT, 3));
         assertThat(receiver.requests()).hasSize(3);
@@ -106,11 +108,25 @@ class RetrierTest {
         receiver.otherwise(503);
         stopAtFirstWait = true;
 
-        DeliveryOutcome outcome = retrier(Duration.ofHours(1), BreakerConfig.DEFAULT).deliver(EVENT);
+        DeliveryOutcome outcome = retrier(Duration.ofHours(1), BreakerConfig.DEFAULT).deliver(FIRST);
 
         assertThat(outcome).isEqualTo(new Retry(waits.get(0), "HTTP 503: {}"));
         assertThat(outcome).isNotInstanceOf(DeliveryOutcome.Final.class);
         assertThat(receiver.requests()).hasSize(1);
+    }
+
+    @Test
+    void aReminderIsSentWithItsNumberInTheBodyAndTheIdempotencyKey() throws Exception {
+        receiver.answer(503);
+
+        DeliveryOutcome outcome = retrier(Duration.ofHours(1), BreakerConfig.DEFAULT)
+                .deliver(new Notification(EVENT, 2));
+
+        assertThat(outcome).isEqualTo(new Delivered(EVENT, 2));
+        assertThat(receiver.requests()).hasSize(2).extracting(request -> request.header("Idempotency-Key"))
+                .containsOnly(EVENT.getAlertId() + ":FIRING:2");
+        assertThat(new ObjectMapper().readTree(receiver.delivered().get(0).body()).path("notification").asInt())
+                .isEqualTo(2);
     }
 
     private Retrier retrier(Duration maxRetryAge, BreakerConfig breaker) {

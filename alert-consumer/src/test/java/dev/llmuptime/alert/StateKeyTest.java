@@ -50,6 +50,14 @@ class StateKeyTest {
     }
 
     @Test
+    void anEpisodeKeyIsPrefixedWithEpisode() {
+        StateKey key = new StateKey.EpisodeOf("down:a:1764151205000");
+
+        assertThat(key.encode()).isEqualTo("episode/down:a:1764151205000");
+        assertThat(StateKey.parse(key.encode())).contains(key);
+    }
+
+    @Test
     void aKeyOfAnotherKindIsLeftAlone() {
         assertThat(StateKey.parse("silence/123")).isEmpty();
     }

@@ -10,12 +10,17 @@ import java.util.TreeSet;
 /**
  * The alert-consumer's section. Without {@code rules}, {@link #DEFAULT_RULES} apply.
  * {@code dashboard-url} is the link put in notifications (default: the aggregator on localhost).
+ * Without {@code routes} each rule's {@code notify} applies; without {@code repeat-interval} a firing
+ * alert is sent once; {@code maintenance} windows hold back the alerts they match.
  */
 public record AlertsConfig(
         @JsonProperty("http-port") Integer httpPort,
         @JsonProperty("dashboard-url") URI dashboardUrl,
         @JsonProperty("rules") List<RuleConfig> rules,
-        @JsonProperty("webhooks") List<WebhookConfig> webhooks) {
+        @JsonProperty("webhooks") List<WebhookConfig> webhooks,
+        @JsonProperty("repeat-interval") Duration repeatInterval,
+        @JsonProperty("routes") List<RouteConfig> routes,
+        @JsonProperty("maintenance") List<MaintenanceConfig> maintenance) {
 
     /**
      * The rules used when the config has none: a hard outage, the error budget burning fast (pages) and
@@ -38,6 +43,11 @@ public record AlertsConfig(
 
     public static final AlertsConfig DEFAULT = new AlertsConfig(null, null, null, null);
 
+    /** Rules and webhooks only: no routes, reminders or maintenance windows. */
+    public AlertsConfig(Integer httpPort, URI dashboardUrl, List<RuleConfig> rules, List<WebhookConfig> webhooks) {
+        this(httpPort, dashboardUrl, rules, webhooks, null, null, null);
+    }
+
     public AlertsConfig {
         httpPort = Check.port("http-port", httpPort, 8082);
         if (dashboardUrl != null) {
@@ -50,12 +60,29 @@ public record AlertsConfig(
         Set<String> webhookNames = new TreeSet<>();
         webhooks.forEach(webhook -> webhookNames.add(webhook.name()));
         for (int i = 0; i < rules.size(); i++) {
-            RuleConfig rule = rules.get(i);
-            for (String webhook : rule.notifyWebhooks() == null ? List.<String>of() : rule.notifyWebhooks()) {
-                if (!webhookNames.contains(webhook)) {
-                    throw new InvalidValueException("rules[" + i + "].notify", "names webhook '" + webhook
-                            + "', which is not among alerts.webhooks " + webhookNames);
-                }
+            checkNames("rules[" + i + "].notify", rules.get(i).notifyWebhooks(), webhookNames);
+        }
+        if (repeatInterval != null) {
+            Check.positive("repeat-interval", repeatInterval, null);
+        }
+        routes = List.copyOf(Check.orDefault(routes, List.<RouteConfig>of()));
+        for (int i = 0; i < routes.size(); i++) {
+            checkNames("routes[" + i + "].notify", routes.get(i).notifyWebhooks(), webhookNames);
+            List<EscalationConfig> escalate = routes.get(i).escalate();
+            for (int step = 0; step < escalate.size(); step++) {
+                checkNames("routes[" + i + "].escalate[" + step + "].notify", escalate.get(step).notifyWebhooks(),
+                        webhookNames);
+            }
+        }
+        maintenance = List.copyOf(Check.orDefault(maintenance, List.<MaintenanceConfig>of()));
+    }
+
+    /** Every name in {@code names} (null: none) must be one of the webhooks. */
+    private static void checkNames(String key, List<String> names, Set<String> webhookNames) {
+        for (String webhook : names == null ? List.<String>of() : names) {
+            if (!webhookNames.contains(webhook)) {
+                throw new InvalidValueException(key, "names webhook '" + webhook + "', which is not among alerts.webhooks "
+                        + webhookNames);
             }
         }
     }

@@ -1,0 +1,13 @@
+package dev.llmuptime.alert;
+
+import java.util.Optional;
+
+/**
+ * What holds an alert back from its webhooks: it is still written to the alerts topic, and sent
+ * once nothing holds it any more. Maintenance windows are one source; silences and inhibition are others.
+ */
+interface Holds {
+
+    /** Why an alert with these labels is held at {@code now} (epoch ms), e.g. {@code maintenance}; empty: it is not. */
+    Optional<String> heldBy(AlertLabels labels, long now);
+}

@@ -1,0 +1,23 @@
+package dev.llmuptime.alert;
+
+/** What a record of the alerts topic tells its webhooks, as its {@code llm.notice} header names it. */
+enum NoticeKind {
+    /** A FIRING or RESOLVED decided by the rules. */
+    TRANSITION("transition"),
+    /** The alert still fires and nobody acknowledged it: its receivers are told again. */
+    REMINDER("reminder"),
+    /** Nobody acknowledged it in time: the escalation step's webhooks are told. */
+    ESCALATION("escalation"),
+    /** The FIRING of an alert that was held back, sent now that nothing holds it. */
+    RELEASE("release");
+
+    private final String header;
+
+    NoticeKind(String header) {
+        this.header = header;
+    }
+
+    String header() {
+        return header;
+    }
+}

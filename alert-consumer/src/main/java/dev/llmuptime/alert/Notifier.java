@@ -1,0 +1,179 @@
+package dev.llmuptime.alert;
+
+import dev.llmuptime.config.EscalationConfig;
+import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.schema.AlertEvent;
+import dev.llmuptime.schema.AlertEventSerde;
+import dev.llmuptime.schema.AlertStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Decides who is told of each alert, and when again: routes the rules' transitions, holds back what
+ * a maintenance window (or another {@link Holds}) covers and sends it once nothing does, reminds the
+ * receivers of an unacknowledged firing alert every repeat-interval and escalates it step by step.
+ * Keeps an {@link Episode} per firing alert for the state topic, so a restart neither repeats nor
+ * forgets a reminder. Not thread-safe; time comes from the caller.
+ */
+final class Notifier {
+
+    private static final String TOPIC = "alerts";
+
+    private final Routes routes;
+    private final Holds holds;
+    private final Acknowledgements acknowledgements;
+    private final AlertEventSerde serde = new AlertEventSerde();
+    private final Map<String, Episode> episodes = new LinkedHashMap<>();
+    private final Map<String, Change> changed = new HashMap<>();
+
+    Notifier(Routes routes, Holds holds, Acknowledgements acknowledgements) {
+        this.routes = routes;
+        this.holds = holds;
+        this.acknowledgements = acknowledgements;
+    }
+
+    /** The notifier of the configured routes and maintenance windows, for these rules. */
+    static Notifier of(MonitorConfig config, List<Rule> rules, Acknowledgements acknowledgements) {
+        return new Notifier(new Routes(config.alerts(), Rules.byName(rules)::get),
+                new MaintenanceWindows(config.alerts().maintenance()), acknowledgements);
+    }
+
+    /** The notices of the rules' transitions; {@code regionOf} gives a firing alert's region (null: all regions). */
+    List<Notice> onTransitions(List<AlertEvent> transitions, Function<String, String> regionOf, long now) {
+        List<Notice> notices = new ArrayList<>();
+        for (AlertEvent event : transitions) {
+            notices.add(event.getStatus() == AlertStatus.FIRING
+                    ? fire(event, regionOf.apply(event.getAlertId()), now) : resolve(event));
+        }
+        return notices;
+    }
+
+    /** Releases what is no longer held, then reminds and escalates what is due. */
+    List<Notice> onTick(long now) {
+        List<Notice> notices = new ArrayList<>();
+        for (Episode episode : new ArrayList<>(episodes.values())) {
+            Optional<String> held = holds.heldBy(episode.labels(), now);
+            if (!episode.sent()) {
+                if (held.isEmpty()) {
+                    notices.add(release(episode, now));
+                } else if (!held.get().equals(episode.heldBy())) {
+                    put(episode.heldBy(held.get()));
+                }
+            } else if (held.isEmpty() && !acknowledgements.acknowledged(episode.alertId())) {
+                Route route = routes.routeFor(episode.labels());
+                escalate(episode, route, now, notices);
+                remind(episodes.get(episode.alertId()), route, now, notices);
+            }
+        }
+        return notices;
+    }
+
+    /** Restores an episode read back from the state topic; null: it is over. */
+    void restore(String alertId, Episode episode) {
+        if (episode == null) {
+            episodes.remove(alertId);
+        } else {
+            episodes.put(alertId, episode);
+        }
+    }
+
+    /** Forgets the episodes on the targets {@code gone} accepts: another instance decides them now. */
+    void forget(Predicate<String> gone) {
+        episodes.values().removeIf(episode -> gone.test(episode.labels().target()));
+        changed.values().removeIf(change -> gone.test(change.targetId()));
+    }
+
+    /** Episodes changed since the last call, for the state topic. */
+    List<Change> drainChanged() {
+        List<Change> drained = new ArrayList<>(changed.values());
+        changed.clear();
+        return drained;
+    }
+
+    private Notice fire(AlertEvent event, String region, long now) {
+        AlertLabels labels = AlertLabels.of(event, region);
+        byte[] firing = serde.serializer().serialize(TOPIC, event);
+        Optional<String> held = holds.heldBy(labels, now);
+        if (held.isPresent()) {
+            put(Episode.held(event.getAlertId(), labels, firing, held.get(), now));
+            return Notice.held(event, NoticeKind.TRANSITION, 0, held.get());
+        }
+        List<String> receivers = routes.routeFor(labels).receivers();
+        put(Episode.sent(event.getAlertId(), labels, firing, receivers, now));
+        return new Notice(event, NoticeKind.TRANSITION, 0, 0, receivers, null);
+    }
+
+    /** A RESOLVED goes to everyone told of the FIRING, so no page stays open; it is held if nobody was. */
+    private Notice resolve(AlertEvent event) {
+        Episode episode = episodes.remove(event.getAlertId());
+        if (episode == null) {
+            // Fired before episodes were kept: its FIRING went where the route says.
+            return new Notice(event, NoticeKind.TRANSITION, 0, 0,
+                    routes.routeFor(AlertLabels.of(event, null)).receivers(), null);
+        }
+        changed.put(episode.alertId(), new Change(episode.alertId(), episode.labels().target(), null));
+        if (!episode.sent()) {
+            return Notice.held(event, NoticeKind.TRANSITION, 0, episode.heldBy());
+        }
+        return new Notice(event, NoticeKind.TRANSITION, 0, episode.escalation(), episode.receivers(), null);
+    }
+
+    private Notice release(Episode episode, long now) {
+        List<String> receivers = routes.routeFor(episode.labels()).receivers();
+        Episode released = episode.released(receivers, now);
+        put(released);
+        return new Notice(repeat(released, now), NoticeKind.RELEASE, 0, released.escalation(), receivers, null);
+    }
+
+    /** Takes every escalation step that is due, each to the webhooks not told yet. */
+    private void escalate(Episode episode, Route route, long now, List<Notice> notices) {
+        Episode current = episode;
+        List<EscalationConfig> steps = route.escalate();
+        while (current.escalation() < steps.size()
+                && now - current.notifiedSince() >= steps.get(current.escalation()).after().toMillis()) {
+            List<String> told = current.receivers();
+            List<String> newcomers = steps.get(current.escalation()).notifyWebhooks().stream()
+                    .filter(webhook -> !told.contains(webhook)).toList();
+            current = current.escalated(newcomers);
+            put(current);
+            notices.add(new Notice(repeat(current, now), NoticeKind.ESCALATION, 0, current.escalation(), newcomers, null));
+        }
+    }
+
+    private void remind(Episode episode, Route route, long now, List<Notice> notices) {
+        if (route.repeatInterval() == null || now - episode.lastNotified() < route.repeatInterval().toMillis()) {
+            return;
+        }
+        Episode reminded = episode.reminded(now);
+        put(reminded);
+        notices.add(new Notice(repeat(reminded, now), NoticeKind.REMINDER, reminded.notification(),
+                reminded.escalation(), reminded.receivers(), null));
+    }
+
+    /** The episode's FIRING again, emitted now: its retries are timed from now. */
+    private AlertEvent repeat(Episode episode, long now) {
+        AlertEvent event = serde.deserializer().deserialize(TOPIC, episode.firing());
+        event.setEmittedAt(Instant.ofEpochMilli(now));
+        return event;
+    }
+
+    private void put(Episode episode) {
+        episodes.put(episode.alertId(), episode);
+        changed.put(episode.alertId(), new Change(episode.alertId(), episode.labels().target(), episode));
+    }
+
+    /**
+     * An episode to write to the state topic.
+     *
+     * @param episode null: it is over (a tombstone)
+     */
+    record Change(String alertId, String targetId, Episode episode) {
+    }
+}
