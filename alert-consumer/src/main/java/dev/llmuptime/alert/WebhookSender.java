@@ -22,7 +22,7 @@ final class WebhookSender {
     WebhookSender(HttpClient http, WebhookConfig webhook, String dashboardUrl, Clock clock) {
         this.http = http;
         this.webhook = webhook;
-        this.payload = Payload.of(webhook.format());
+        this.payload = Payload.of(webhook.format(), clock);
         this.dashboardUrl = dashboardUrl;
         this.clock = clock;
     }
@@ -34,7 +34,7 @@ final class WebhookSender {
     /** One attempt; never throws for the receiver's or the network's failures. */
     Attempt send(AlertEvent event) throws InterruptedException {
         byte[] body = payload.render(event, webhook, dashboardUrl).toString().getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(webhook.url())
+        HttpRequest.Builder request = HttpRequest.newBuilder(payload.endpoint(webhook.url()))
                 .timeout(webhook.timeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json")
