@@ -72,7 +72,7 @@ final class AlertmanagerApiPayload implements Payload {
         return event.getEndsAt() != null ? event.getEndsAt() : event.getEmittedAt();
     }
 
-    /** The dashboard with the target selected. */
+    /** The target's link on the dashboard. */
     private static String targetUrl(String dashboardUrl, String targetId) {
         return dashboardUrl + (dashboardUrl.contains("?") ? "&" : "?") + "target="
                 + URLEncoder.encode(targetId, StandardCharsets.UTF_8);
