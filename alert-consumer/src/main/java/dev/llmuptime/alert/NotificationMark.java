@@ -1,5 +1,6 @@
 package dev.llmuptime.alert;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmuptime.config.WebhookFormat;
 
@@ -15,12 +16,14 @@ final class NotificationMark {
     private NotificationMark() {
     }
 
-    static ObjectNode mark(WebhookFormat format, ObjectNode body, int number) {
+    static JsonNode mark(WebhookFormat format, JsonNode body, int number) {
         return switch (format) {
-            case GENERIC -> body.put(FIELD, number);
-            case ALERTMANAGER -> number == 0 ? body : annotate(body, number);
-            case SLACK -> number == 0 ? body : slackText(body, number);
-            case PAGERDUTY -> number == 0 ? body : customDetail(body, number);
+            case GENERIC -> ((ObjectNode) body).put(FIELD, number);
+            case ALERTMANAGER -> number == 0 ? body : annotate((ObjectNode) body, number);
+            case SLACK -> number == 0 ? body : slackText((ObjectNode) body, number);
+            case PAGERDUTY -> number == 0 ? body : customDetail((ObjectNode) body, number);
+            // Alertmanager keeps one alert per label set: a reminder is the same alert posted again.
+            case ALERTMANAGER_API -> body;
         };
     }
 

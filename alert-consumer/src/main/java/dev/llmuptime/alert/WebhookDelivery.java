@@ -13,13 +13,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
@@ -34,7 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * RESOLVED never overtakes its FIRING. Each record goes through the stages decode, route,
  * {@link Retrier} and {@link Settlement}; its offset is committed only after a final outcome:
  * delivered, skipped, or sent to the DLQ. A crash before that means redelivery with the same
- * Idempotency-Key, never loss.
+ * Idempotency-Key, never loss. A {@link Resender} sends firing alerts again to receivers that need it.
  */
 final class WebhookDelivery implements Runnable {
 
@@ -43,6 +46,7 @@ final class WebhookDelivery implements Runnable {
     private final NoticeRoute route;
     private final Retrier retrier;
     private final Settlement settlement;
+    private final Resender resender;
     private final MeterRegistry registry;
     private final AlertEventSerde serde = new AlertEventSerde();
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -59,6 +63,7 @@ final class WebhookDelivery implements Runnable {
         this.retrier = new Retrier(sender.webhook(), new WebhookCall(sender, circuit, retryPolicy), circuit, metrics,
                 clock, this::waitPolling, () -> running);
         this.settlement = new Settlement(webhook, deadLetters, metrics);
+        this.resender = Resender.of(sender, clock);
     }
 
     String name() {
@@ -71,16 +76,30 @@ final class WebhookDelivery implements Runnable {
                 new ByteArrayDeserializer())) {
             consumer = alerts;
             new KafkaClientMetrics(alerts).bindTo(registry);
-            alerts.subscribe(List.of(config.kafka().topics().alerts()));
+            alerts.subscribe(List.of(config.kafka().topics().alerts()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    resender.assigned(alerts, partitions);
+                }
+
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    resender.revoked(partitions);
+                }
+            });
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : alerts.poll(Duration.ofMillis(250))) {
+                    if (resender.replays(record)) {
+                        replay(record);
+                        continue;
+                    }
                     if (!(outcomeOf(record) instanceof Final outcome)) {
                         return;
                     }
                     settlement.settle(record, outcome);
-                    alerts.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)));
+                    alerts.commitSync(Map.of(partitionOf(record), new OffsetAndMetadata(record.offset() + 1)));
                 }
+                resender.resendDue();
             }
         } catch (WakeupException | InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,16 +128,44 @@ final class WebhookDelivery implements Runnable {
             return new Skipped();
         }
         Optional<Notification> notification = route.notificationOf(event, record.headers());
-        return notification.isEmpty() ? new Skipped() : retrier.deliver(notification.get());
+        if (notification.isEmpty()) {
+            return new Skipped();
+        }
+        DeliveryOutcome outcome = retrier.deliver(notification.get());
+        if (outcome instanceof Final) {
+            resender.settled(partitionOf(record), event);
+        }
+        return outcome;
+    }
+
+    /** A record settled before its partition came here: it only tells the resender what is firing. */
+    private void replay(ConsumerRecord<String, byte[]> record) {
+        try {
+            AlertEvent event = serde.deserializer().deserialize(record.topic(), record.value());
+            if (event != null && route.notificationOf(event, record.headers()).isPresent()) {
+                resender.replayed(partitionOf(record), event);
+            }
+        } catch (RecordDecodingException e) {
+            // It went to the dead letter topic when it was first read.
+        }
+    }
+
+    private static TopicPartition partitionOf(ConsumerRecord<String, byte[]> record) {
+        return new TopicPartition(record.topic(), record.partition());
     }
 
     /** Waits while still polling (partitions paused), so the group does not think this consumer died. */
     private void waitPolling(Duration wait) {
         KafkaConsumer<String, byte[]> alerts = consumer;
-        alerts.pause(alerts.assignment());
         long until = System.nanoTime() + wait.toNanos();
         while (running && System.nanoTime() < until) {
-            alerts.poll(Duration.ofMillis(Math.max(1, Math.min(500, (until - System.nanoTime()) / 1_000_000))));
+            alerts.pause(alerts.assignment());
+            ConsumerRecords<String, byte[]> arrived = alerts.poll(Duration.ofMillis(Math.max(1,
+                    Math.min(500, (until - System.nanoTime()) / 1_000_000))));
+            // A partition assigned during the wait was not paused: its records are read again after it.
+            for (TopicPartition partition : arrived.partitions()) {
+                alerts.seek(partition, arrived.records(partition).get(0).offset());
+            }
         }
         alerts.resume(alerts.assignment());
     }

@@ -22,7 +22,7 @@ final class WebhookSender {
     WebhookSender(HttpClient http, WebhookConfig webhook, String dashboardUrl, Clock clock) {
         this.http = http;
         this.webhook = webhook;
-        this.payload = Payload.of(webhook.format());
+        this.payload = Payload.of(webhook.format(), clock);
         this.dashboardUrl = dashboardUrl;
         this.clock = clock;
     }
@@ -36,7 +36,7 @@ final class WebhookSender {
         AlertEvent event = notification.event();
         byte[] body = NotificationMark.mark(webhook.format(), payload.render(event, webhook, dashboardUrl),
                 notification.number()).toString().getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(webhook.url())
+        HttpRequest.Builder request = HttpRequest.newBuilder(payload.endpoint(webhook.url()))
                 .timeout(webhook.timeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json")

@@ -336,7 +336,7 @@ class AlertServiceTest {
     }
 
     /** Topics of their own, one webhook as given in YAML flow style. */
-    private static MonitorConfig config(KafkaCluster kafka, String webhook) {
+    static MonitorConfig config(KafkaCluster kafka, String webhook) {
         return config(kafka, webhook, "");
     }
 
@@ -407,7 +407,7 @@ class AlertServiceTest {
                 new ByteArrayDeserializer(), expected, Duration.ofSeconds(60));
     }
 
-    private static int health(AlertService service) throws Exception {
+    static int health(AlertService service) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.opsPort()
                 + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }

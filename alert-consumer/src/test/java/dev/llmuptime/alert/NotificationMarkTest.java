@@ -10,6 +10,7 @@ import dev.llmuptime.config.WebhookFormat;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class NotificationMarkTest {
     void theOtherFormatsAreUnchangedForTheTransition() {
         for (WebhookFormat format : new WebhookFormat[] {WebhookFormat.ALERTMANAGER, WebhookFormat.SLACK,
                 WebhookFormat.PAGERDUTY}) {
-            assertThat(render(format, 0)).as(format.configName()).isEqualTo(Payload.of(format).render(FIRING,
-                    webhook(format), "http://localhost:8080/"));
+            assertThat(render(format, 0)).as(format.configName()).isEqualTo(Payload.of(format, Clock.systemUTC())
+                    .render(FIRING, webhook(format), "http://localhost:8080/"));
         }
     }
 
@@ -47,8 +48,8 @@ class NotificationMarkTest {
     }
 
     private static JsonNode render(WebhookFormat format, int number) {
-        return NotificationMark.mark(format, Payload.of(format).render(FIRING, webhook(format), "http://localhost:8080/"),
-                number);
+        return NotificationMark.mark(format, Payload.of(format, Clock.systemUTC()).render(FIRING, webhook(format),
+                "http://localhost:8080/"), number);
     }
 
     private static WebhookConfig webhook(WebhookFormat format) {

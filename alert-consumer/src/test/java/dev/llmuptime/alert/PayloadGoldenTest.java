@@ -13,8 +13,10 @@ import dev.llmuptime.schema.AlertStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,16 +26,19 @@ class PayloadGoldenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:05Z");
+    /** When the payload is rendered, for formats that say how long an alert holds. */
+    private static final Clock SENT = Clock.fixed(T0.plusSeconds(30), ZoneOffset.UTC);
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"generic, FIRING", "generic, RESOLVED", "alertmanager, FIRING", "alertmanager, RESOLVED",
-            "slack, FIRING", "slack, RESOLVED", "pagerduty, FIRING", "pagerduty, RESOLVED"})
+            "slack, FIRING", "slack, RESOLVED", "pagerduty, FIRING", "pagerduty, RESOLVED", "alertmanager-api, FIRING",
+            "alertmanager-api, RESOLVED"})
     void matchesGoldenFile(String format, AlertStatus status) throws IOException {
         WebhookConfig webhook = new WebhookConfig("ops", URI.create("http://127.0.0.1:9000/hook"),
                 WebhookFormat.fromConfig(format), Secret.of("whsec"), Secret.of("R0UTINGKEY"), Map.of(),
                 Duration.ofSeconds(5), Duration.ofHours(24), BreakerConfig.DEFAULT);
 
-        JsonNode rendered = Payload.of(webhook.format()).render(event(status), webhook, "http://localhost:8080/");
+        JsonNode rendered = Payload.of(webhook.format(), SENT).render(event(status), webhook, "http://localhost:8080/");
 
         assertThat(rendered).isEqualTo(golden(format + "-" + status.name().toLowerCase() + ".json"));
     }

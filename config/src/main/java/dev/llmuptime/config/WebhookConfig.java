@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A receiver of alerts. {@code secret} signs the generic format (HMAC); PagerDuty takes its
- * {@code routing-key} instead. Retries go on until {@code max-retry-age}; {@code circuit-breaker} stops
- * calling a receiver that keeps failing. An {@code optional} webhook without a {@code url} (e.g. an
- * unset variable) is left out.
+ * {@code routing-key} instead; for {@code alertmanager-api} the {@code url} is an Alertmanager's base
+ * URL. Retries go on until {@code max-retry-age}; {@code circuit-breaker} stops calling a receiver
+ * that keeps failing. An {@code optional} webhook without a {@code url} (e.g. an unset variable) is
+ * left out.
  */
 public record WebhookConfig(
         @JsonProperty("name") String name,
@@ -37,6 +38,11 @@ public record WebhookConfig(
         routingKey = Check.orDefault(routingKey, Secret.none());
         if (format == WebhookFormat.PAGERDUTY && !routingKey.isPresent()) {
             throw new InvalidValueException("routing-key", "is required for format pagerduty");
+        }
+        if (format == WebhookFormat.ALERTMANAGER_API && url != null && (url.getRawQuery() != null
+                || url.getPath().contains("/api/"))) {
+            throw new InvalidValueException("url", "must be the Alertmanager's base URL (e.g. http://alertmanager:9093) "
+                    + "for format alertmanager-api: /api/v2/alerts is added to it, got '" + url + "'");
         }
         headers = Map.copyOf(Check.orDefault(headers, Map.of()));
         timeout = Check.positive("timeout", timeout, Duration.ofSeconds(5));

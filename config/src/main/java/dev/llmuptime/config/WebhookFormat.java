@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum WebhookFormat {
     GENERIC("generic"),
     ALERTMANAGER("alertmanager"),
+    /** Alerts pushed to an Alertmanager's own API: {@code url} is the Alertmanager. */
+    ALERTMANAGER_API("alertmanager-api"),
     SLACK("slack"),
     PAGERDUTY("pagerduty");
 

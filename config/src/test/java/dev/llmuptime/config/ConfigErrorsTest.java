@@ -250,6 +250,16 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void alertmanagerApiNeedsTheBaseUrl() {
+        assertError("""
+                alerts:
+                  webhooks:
+                    - {name: am, url: "http://alertmanager:9093/api/v2/alerts", format: alertmanager-api}
+                """, "alerts.webhooks[0].url must be the Alertmanager's base URL (e.g. http://alertmanager:9093) for "
+                + "format alertmanager-api: /api/v2/alerts is added to it, got 'http://alertmanager:9093/api/v2/alerts'");
+    }
+
+    @Test
     void invalidYaml() {
         assertError("""
                 kafka:

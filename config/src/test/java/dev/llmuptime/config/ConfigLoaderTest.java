@@ -96,6 +96,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void alertmanagerApiWebhookTakesTheAlertmanagersBaseUrl() {
+        WebhookConfig webhook = load("""
+                alerts:
+                  webhooks:
+                    - {name: am, url: "http://alertmanager:9093/am/", format: alertmanager-api}
+                """).alerts().webhooks().get(0);
+
+        assertThat(webhook.format()).isEqualTo(WebhookFormat.ALERTMANAGER_API);
+        assertThat(webhook.url()).hasToString("http://alertmanager:9093/am/");
+    }
+
+    @Test
     void emptyFileGivesDefaults() {
         MonitorConfig config = load("# nothing here\n");
 
