@@ -50,6 +50,12 @@ final class RuleEngine {
     private final Map<String, Long> newestProbe = new HashMap<>();
     private final ConfiguredTargets targets;
     private final FailureRuns failureRuns;
+    /**
+     * When each rule last resolved on each target: failures before it belong to an episode already
+     * closed, so an outage two minutes after another resolves as quickly as the first. Not kept over
+     * a restart, which at worst holds one RESOLVED until the flap-window passed.
+     */
+    private final Map<RuleTargetKey, Long> resolvedAt = new HashMap<>();
     private final ControlPlane controlPlane;
     private final WindowHistory history;
     /** Each region's own windows, of the sizes the critical rules read: what the regions' votes are drawn from. */
@@ -135,6 +141,7 @@ final class RuleEngine {
         recentWindows.forget(gone);
         newestProbe.keySet().removeIf(gone);
         failureRuns.forget(gone);
+        resolvedAt.keySet().removeIf(key -> gone.test(key.targetId()));
         controlPlane.forget(gone);
         history.forget(gone);
         regionHistory.forget(gone);
@@ -382,8 +389,8 @@ final class RuleEngine {
     }
 
     /**
-     * A recovery does not count while the target's failures of the rule's flap-window formed several
-     * runs, nor, before {@link #SHORT_RUN_CONFIRMATION} successes in a row, after a run of fewer than
+     * A recovery does not count while the target's failures of the rule's flap-window, since the rule
+     * last resolved on it, formed several runs, nor, before {@link #SHORT_RUN_CONFIRMATION} successes in a row, after a run of fewer than
      * {@link #SHORT_RUN} failures: at the second success such a run cannot be told from the opening of intermittent
      * errors, and resolving it then would page twice for one episode.
      */
@@ -391,8 +398,8 @@ final class RuleEngine {
         if (!verdict.recovered() || rule.flapWindow().isZero()) {
             return verdict;
         }
-        long at = stats.getLastProbeAt().toEpochMilli();
-        long since = at - rule.flapWindow().toMillis();
+        long since = Math.max(stats.getLastProbeAt().toEpochMilli() - rule.flapWindow().toMillis(),
+                resolvedAt.getOrDefault(key(rule, stats.getTargetId()), Long.MIN_VALUE));
         boolean intermittent = failureRuns.since(stats.getTargetId(), stats.getRegion(), since) > 1;
         boolean unconfirmed = stats.getConsecutiveSuccesses() < SHORT_RUN_CONFIRMATION
                 && failureRuns.latest(stats.getTargetId(), stats.getRegion())
@@ -410,6 +417,8 @@ final class RuleEngine {
 
     private AlertEvent resolve(Rule rule, RuleTargetKey key, AlertState state, long endsAt, Double value, long now) {
         put(key, null);
+        // In probe time, as the failure runs are: the prober's clock may differ from this one.
+        resolvedAt.put(key, newestProbe.getOrDefault(key.targetId(), now));
         return event(rule, key, state, AlertStatus.RESOLVED, endsAt, value, now);
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The default {@code down} rule under a hard outage and under random errors, with 5 s probes and
  * the engine's clock 100 ms behind each probe: one run of three failures or more resolves on the
  * second success, a run of two on the 12th success; runs close together hold the alert
- * until the failures stop.
+ * until the failures stop; runs before the rule last resolved belong to a closed episode.
  */
 class IntermittentErrorsTest {
 
@@ -35,6 +35,19 @@ class IntermittentErrorsTest {
         assertThat(down).extracting(Transition::rule, Transition::status, Transition::probe).containsExactly(
                 tuple("down", AlertStatus.FIRING, 10 * MINUTE + 1),
                 tuple("down", AlertStatus.RESOLVED, 10 * MINUTE + 5));
+    }
+
+    @Test
+    void anOutageTwoMinutesAfterAResolvedOneResolvesOnItsSecondSuccessToo() {
+        int first = 10 * MINUTE;
+        int second = 12 * MINUTE;
+        List<Transition> down = ofRule("down", run(RuleEngineTest.engine(""), 20 * MINUTE,
+                probe -> (probe >= first && probe < first + 4) || (probe >= second && probe < second + 4)
+                        ? Outcome.SERVER_ERROR : Outcome.SUCCESS));
+
+        assertThat(down).extracting(Transition::status, Transition::probe).containsExactly(
+                tuple(AlertStatus.FIRING, first + 1), tuple(AlertStatus.RESOLVED, first + 5),
+                tuple(AlertStatus.FIRING, second + 1), tuple(AlertStatus.RESOLVED, second + 5));
     }
 
     @Test
