@@ -1,11 +1,13 @@
 package dev.llmuptime.aggregator;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
+import dev.llmuptime.aggregator.state.FailedProbe;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.aggregator.state.WindowAccumulator;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.Percentiles;
+import dev.llmuptime.schema.ProbeEvidence;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.Sketches;
 import dev.llmuptime.schema.UptimeCounts;
@@ -13,6 +15,7 @@ import dev.llmuptime.schema.WindowStats;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Adding probe results to a window's state, and turning that state into the public WindowStats. */
@@ -31,7 +34,7 @@ final class Accumulators {
                 .setLatencySketch(EMPTY).setLatencySum(0).setLatencyMax(0)
                 .setTtftSketch(EMPTY).setTtftSum(0).setTtftMax(0).setTokensPerSecondSketch(EMPTY)
                 .setLastProbeAt(0).setLastOutcome(first.getOutcome().name())
-                .setConsecutiveFailures(0).setConsecutiveSuccesses(0)
+                .setConsecutiveFailures(0).setConsecutiveSuccesses(0).setRecentFailures(List.of())
                 .build();
     }
 
@@ -63,6 +66,7 @@ final class Accumulators {
         state.setLastOutcome(streak.getLastOutcome());
         state.setConsecutiveFailures(streak.getConsecutiveFailures());
         state.setConsecutiveSuccesses(streak.getConsecutiveSuccesses());
+        state.setRecentFailures(streak.getRecentFailures());
     }
 
     static WindowStats toStats(WindowAccumulator state, boolean isFinal, long emittedAt) {
@@ -88,6 +92,16 @@ final class Accumulators {
                 .setConsecutiveFailures(state.getConsecutiveFailures())
                 .setConsecutiveSuccesses(state.getConsecutiveSuccesses())
                 .setEmittedAt(Instant.ofEpochMilli(emittedAt))
+                .setRecentFailures(state.getRecentFailures().stream().map(Accumulators::evidence).toList())
+                .build();
+    }
+
+    private static ProbeEvidence evidence(FailedProbe failed) {
+        return ProbeEvidence.newBuilder()
+                .setProbeId(failed.getProbeId()).setStartedAt(Instant.ofEpochMilli(failed.getStartedAt()))
+                .setRegion(failed.getRegion()).setOutcome(Outcome.valueOf(failed.getOutcome()))
+                .setHttpStatus(failed.getHttpStatus()).setErrorCode(failed.getErrorCode())
+                .setRequestId(failed.getRequestId()).setMessage(failed.getMessage())
                 .build();
     }
 

@@ -1,16 +1,24 @@
 package dev.llmuptime.aggregator;
 
+import dev.llmuptime.aggregator.state.FailedProbe;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.ProbeResult;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A target's current streak, in probe order: up outcomes extend the success streak, outcomes
  * that count against uptime extend the failure streak, AUTH_ERROR and CLIENT_ERROR leave both
- * as they are ({@link Outcomes}). A result older than the last one seen does not change the streak.
+ * as they are ({@link Outcomes}). The streak also keeps the latest {@link #RECENT_FAILURES} probes
+ * that counted against uptime, as evidence for the provider. A result older than the last one seen
+ * does not change the streak.
  */
 final class Streaks {
+
+    /** How many failed probes a streak keeps: enough for a support ticket, small enough for every stats record. */
+    static final int RECENT_FAILURES = 5;
 
     private Streaks() {
     }
@@ -22,6 +30,7 @@ final class Streaks {
         }
         int failures = previous == null ? 0 : previous.getConsecutiveFailures();
         int successes = previous == null ? 0 : previous.getConsecutiveSuccesses();
+        List<FailedProbe> recentFailures = previous == null ? List.of() : previous.getRecentFailures();
         Outcome outcome = result.getOutcome();
         if (Outcomes.isUp(outcome)) {
             successes++;
@@ -29,7 +38,20 @@ final class Streaks {
         } else if (Outcomes.countsAgainstUptime(outcome)) {
             failures++;
             successes = 0;
+            recentFailures = withFailure(recentFailures, result);
         }
-        return new Streak(at, outcome.name(), failures, successes);
+        return new Streak(at, outcome.name(), failures, successes, recentFailures);
+    }
+
+    private static List<FailedProbe> withFailure(List<FailedProbe> recent, ProbeResult result) {
+        List<FailedProbe> kept = new ArrayList<>(recent.subList(Math.max(0, recent.size() - RECENT_FAILURES + 1),
+                recent.size()));
+        kept.add(FailedProbe.newBuilder()
+                .setProbeId(result.getProbeId()).setStartedAt(result.getStartedAt().toEpochMilli())
+                .setRegion(result.getRegion()).setOutcome(result.getOutcome().name())
+                .setHttpStatus(result.getHttpStatus()).setErrorCode(result.getErrorCode())
+                .setRequestId(result.getRequestId()).setMessage(result.getMessage())
+                .build());
+        return kept;
     }
 }

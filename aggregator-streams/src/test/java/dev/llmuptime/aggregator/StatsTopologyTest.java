@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeEvidence;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.schema.WindowStats;
@@ -175,6 +176,47 @@ class StatsTopologyTest {
     }
 
     @Test
+    void statsCarryTheLastFiveFailedProbesNewestLast() {
+        for (int second = 1; second <= 7; second++) {
+            send(failure("eu", T0.plusSeconds(second), "req-" + second));
+        }
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<WindowStats> emitted = stats.readValuesToList();
+        for (String region : List.of("*", "eu")) {
+            assertThat(latest(emitted, region, Duration.ofMinutes(1)).getRecentFailures())
+                    .as("region %s", region).extracting(ProbeEvidence::getRequestId)
+                    .containsExactly("req-3", "req-4", "req-5", "req-6", "req-7");
+        }
+        ProbeEvidence newest = latest(emitted, "*", Duration.ofMinutes(5)).getRecentFailures().get(4);
+        assertThat(newest.getStartedAt()).isEqualTo(T0.plusSeconds(7));
+        assertThat(newest.getRegion()).isEqualTo("eu");
+        assertThat(newest.getOutcome()).isEqualTo(Outcome.SERVER_ERROR);
+        assertThat(newest.getHttpStatus()).isEqualTo(503);
+        assertThat(newest.getErrorCode()).isEqualTo("server_error");
+        assertThat(newest.getMessage()).isEqualTo("HTTP 503: overloaded");
+        assertThat(newest.getProbeId()).isNotBlank();
+    }
+
+    @Test
+    void successesAndMonitorSideFailuresAddNoEvidenceAndRegionsKeepTheirOwn() {
+        send(failure("eu", T0.plusSeconds(1), "req-eu"));
+        send(result("a", "eu", T0.plusSeconds(2), Outcome.SUCCESS, 100L, null));
+        send(result("a", "eu", T0.plusSeconds(3), Outcome.AUTH_ERROR, 10L, null));
+        send(failure("us", T0.plusSeconds(4), "req-us"));
+        send(result("a", "us", T0.plusSeconds(5), Outcome.SLOW, 9_000L, null));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<WindowStats> emitted = stats.readValuesToList();
+        assertThat(latest(emitted, "*", Duration.ofMinutes(1)).getRecentFailures())
+                .extracting(ProbeEvidence::getRequestId).containsExactly("req-eu", "req-us");
+        assertThat(latest(emitted, "eu", Duration.ofMinutes(1)).getRecentFailures())
+                .extracting(ProbeEvidence::getRequestId).containsExactly("req-eu");
+        assertThat(latest(emitted, "us", Duration.ofMinutes(1)).getRecentFailures())
+                .extracting(ProbeEvidence::getRequestId).containsExactly("req-us");
+    }
+
+    @Test
     void onlyMonitorSideFailuresGiveNoUptime() {
         send(result("a", "eu", T0.plusSeconds(1), Outcome.AUTH_ERROR, 10L, null));
         driver.advanceWallClockTime(Duration.ofSeconds(1));
@@ -205,6 +247,11 @@ class StatsTopologyTest {
                 .filter(s -> s.getRegion().equals(region) && s.getWindowSize() == window.toMillis()).toList();
         assertThat(matching).as("stats for region %s, window %s", region, window).isNotEmpty();
         return matching.get(matching.size() - 1);
+    }
+
+    private static ProbeResult failure(String region, Instant startedAt, String requestId) {
+        return ProbeResults.of("a", startedAt, Outcome.SERVER_ERROR).setRegion(region).setHttpStatus(503)
+                .setErrorCode("server_error").setRequestId(requestId).setMessage("HTTP 503: overloaded").build();
     }
 
     static ProbeResult result(String target, String region, Instant startedAt, Outcome outcome, Long latencyMs,

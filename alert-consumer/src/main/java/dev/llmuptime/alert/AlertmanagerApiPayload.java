@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
+import dev.llmuptime.schema.ProbeEvidence;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Alerts as Alertmanager's API v2 takes them ({@code POST /api/v2/alerts}, a list of postable alerts).
@@ -58,7 +60,12 @@ final class AlertmanagerApiPayload implements Payload {
         if (event.getProvider() != null) {
             labels.put("provider", event.getProvider());
         }
-        alert.putObject("annotations").put("summary", event.getSummary()).put("dashboard", dashboardUrl);
+        ObjectNode annotations = alert.putObject("annotations").put("summary", event.getSummary())
+                .put("dashboard", dashboardUrl);
+        List<ProbeEvidence> evidence = EvidenceFormat.of(event);
+        if (!evidence.isEmpty()) {
+            annotations.put("evidence", String.join("\n", evidence.stream().map(EvidenceFormat::line).toList()));
+        }
         alert.put("startsAt", Payload.iso(event.getStartsAt()))
                 .put("endsAt", Payload.iso(endsAt(event)))
                 .put("generatorURL", targetUrl(dashboardUrl, event.getTargetId()));

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
+import dev.llmuptime.schema.ProbeEvidence;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
-/** Alertmanager's webhook payload, version 4, with one alert: existing Alertmanager receivers work as they are. */
+/**
+ * Alertmanager's webhook payload, version 4, with one alert: existing Alertmanager receivers work as
+ * they are. A firing alert's evidence is the annotation {@code evidence}, one failed probe a line.
+ */
 final class AlertmanagerPayload implements Payload {
 
     /** What Alertmanager sends as endsAt for an alert that has not ended. */
@@ -33,6 +38,10 @@ final class AlertmanagerPayload implements Payload {
         }
         if (event.getThreshold() != null) {
             annotations.put("threshold", String.valueOf(event.getThreshold()));
+        }
+        List<ProbeEvidence> evidence = EvidenceFormat.of(event);
+        if (!evidence.isEmpty()) {
+            annotations.put("evidence", String.join("\n", evidence.stream().map(EvidenceFormat::line).toList()));
         }
         ObjectNode root = JSON.createObjectNode().put("version", "4")
                 .put("groupKey", "{}:{alertname=\"" + event.getRule() + "\", target=\"" + event.getTargetId() + "\"}")

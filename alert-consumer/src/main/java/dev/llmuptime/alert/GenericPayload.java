@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.schema.AlertEvent;
 
-/** Every AlertEvent field, timestamps as ISO-8601 UTC, plus {@code dashboardUrl}. */
+/** Every AlertEvent field, timestamps as ISO-8601 UTC (in the evidence too), plus {@code dashboardUrl}. */
 final class GenericPayload implements Payload {
 
     @Override
     public ObjectNode render(AlertEvent event, WebhookConfig webhook, String dashboardUrl) {
-        return JSON.createObjectNode()
+        ObjectNode root = JSON.createObjectNode()
                 .put("alertId", event.getAlertId())
                 .put("rule", event.getRule())
                 .put("severity", event.getSeverity())
@@ -25,7 +25,8 @@ final class GenericPayload implements Payload {
                 .put("startsAt", Payload.iso(event.getStartsAt()))
                 .put("endsAt", Payload.iso(event.getEndsAt()))
                 .put("summary", event.getSummary())
-                .put("emittedAt", Payload.iso(event.getEmittedAt()))
-                .put("dashboardUrl", dashboardUrl);
+                .put("emittedAt", Payload.iso(event.getEmittedAt()));
+        root.set("evidence", EvidenceFormat.json(EvidenceFormat.of(event)));
+        return root.put("dashboardUrl", dashboardUrl);
     }
 }

@@ -6,7 +6,10 @@ import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
 import java.util.Set;
 
-/** A PagerDuty Events API v2 event: trigger or resolve, deduplicated by alertId. */
+/**
+ * A PagerDuty Events API v2 event: trigger, with the evidence in its custom details, or resolve;
+ * deduplicated by alertId.
+ */
 final class PagerDutyPayload implements Payload {
 
     private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
@@ -26,7 +29,8 @@ final class PagerDutyPayload implements Payload {
                 .put("component", event.getModel()).put("group", event.getProvider()).put("class", event.getRule());
         payload.putObject("custom_details").put("metric", event.getMetric()).put("value", event.getValue())
                 .put("threshold", event.getThreshold()).put("windowStart", Payload.iso(event.getWindowStart()))
-                .put("windowEnd", Payload.iso(event.getWindowEnd()));
+                .put("windowEnd", Payload.iso(event.getWindowEnd()))
+                .set("evidence", EvidenceFormat.json(EvidenceFormat.of(event)));
         root.putArray("links").addObject().put("href", dashboardUrl).put("text", "LLM Uptime Monitor");
         return root;
     }

@@ -3,6 +3,7 @@ package dev.llmuptime.alert;
 import dev.llmuptime.alert.AlertState.Status;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
+import dev.llmuptime.schema.ProbeEvidence;
 import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ final class RuleEngine {
     /** What a removed rule's RESOLVED says for what is no longer known of it. */
     private static final String RETIRED_SEVERITY = "info";
     private static final String RETIRED_METRIC = "none";
+    /** The metric of the failure streak: its evidence is the current run of failures. */
+    private static final String STREAK_METRIC = "consecutive-failures";
 
     private final Map<String, Rule> rules = new LinkedHashMap<>();
     private final Map<String, RegionalRule> regionalRules = new LinkedHashMap<>();
@@ -56,6 +59,7 @@ final class RuleEngine {
      * a restart, which at worst holds one RESOLVED until the flap-window passed.
      */
     private final Map<RuleTargetKey, Long> resolvedAt = new HashMap<>();
+    private final FailureEvidence evidence = new FailureEvidence();
     private final ControlPlane controlPlane;
     private final WindowHistory history;
     /** Each region's own windows, of the sizes the critical rules read: what the regions' votes are drawn from. */
@@ -101,6 +105,7 @@ final class RuleEngine {
     /** Keeps a stats record in what the rules read; returns whether it belongs to its series' newest window. */
     private boolean read(WindowStats stats) {
         failureRuns.observe(stats);
+        evidence.observe(stats);
         (isAllRegions(stats) ? history : regionHistory).offer(stats);
         return recentWindows.offer(stats);
     }
@@ -142,6 +147,7 @@ final class RuleEngine {
         newestProbe.keySet().removeIf(gone);
         failureRuns.forget(gone);
         resolvedAt.keySet().removeIf(key -> gone.test(key.targetId()));
+        evidence.forget(gone);
         controlPlane.forget(gone);
         history.forget(gone);
         regionHistory.forget(gone);
@@ -251,7 +257,8 @@ final class RuleEngine {
         String severity = rule == null ? RETIRED_SEVERITY : rule.severity();
         String metric = rule == null ? RETIRED_METRIC : rule.metricName();
         return Optional.of(event(key.rule(), severity, metric, key.targetId(), state, AlertStatus.RESOLVED, now,
-                state.value(), Summaries.of(key.rule(), key.targetId(), state.model(), AlertStatus.RESOLVED, why), now));
+                state.value(), Summaries.of(key.rule(), key.targetId(), state.model(), AlertStatus.RESOLVED, why),
+                List.of(), now));
     }
 
     /** States changed since the last call (null: back to inactive), for the state topic. */
@@ -443,11 +450,26 @@ final class RuleEngine {
             }
         }
         return event(rule.name(), rule.severity(), rule.metricName(), target, state, status, endsAt, value,
-                String.join("; ", parts), now);
+                String.join("; ", parts), firing ? evidenceOf(rule, key, state) : List.of(), now);
+    }
+
+    /**
+     * The failed probes that explain a firing episode: those the rule's region (or all regions) saw from
+     * one window of the rule before the episode began, and for a rule on the failure streak only the
+     * current run. No-data and misconfigured alerts have none: no probe failed on the provider's side.
+     */
+    private List<ProbeEvidence> evidenceOf(Rule rule, RuleTargetKey key, AlertState state) {
+        Rule judged = rule instanceof RegionalRule regional ? regional.critical() : rule;
+        if (!(judged instanceof ThresholdRule threshold)) {
+            return List.of();
+        }
+        long from = state.startsAt() - threshold.window().toMillis();
+        return evidence.since(key.targetId(), key.region() == null ? "*" : key.region(), from,
+                threshold.metricName().equals(STREAK_METRIC));
     }
 
     private static AlertEvent event(String rule, String severity, String metric, String target, AlertState state,
-            AlertStatus status, Long endsAt, Double value, String summary, long now) {
+            AlertStatus status, Long endsAt, Double value, String summary, List<ProbeEvidence> evidence, long now) {
         return AlertEvent.newBuilder()
                 .setAlertId(state.alertId())
                 .setRule(rule)
@@ -465,6 +487,7 @@ final class RuleEngine {
                 .setEndsAt(endsAt == null ? null : Instant.ofEpochMilli(endsAt))
                 .setSummary(summary)
                 .setEmittedAt(Instant.ofEpochMilli(now))
+                .setEvidence(evidence)
                 .build();
     }
 

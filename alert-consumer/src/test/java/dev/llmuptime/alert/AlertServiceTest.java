@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.ops.Metrics;
+import dev.llmuptime.schema.AlertEventSerde;
 import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeEvidence;
 import dev.llmuptime.schema.WindowStats;
 import dev.llmuptime.schema.WindowStatsSerde;
 import dev.llmuptime.testkit.KafkaCluster;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -100,6 +103,27 @@ class AlertServiceTest {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).isNotEmpty()
                 .noneMatch(line -> line.contains(SECRET));
+    }
+
+    @Test
+    void aFiringCarriesItsFailedProbesToTheReceiverAndTheAlertsTopic(KafkaCluster kafka) throws Exception {
+        start(kafka);
+        Instant first = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
+        Instant second = first.plusSeconds(5);
+
+        sendStats(failedAt(probe("e", Outcome.SERVER_ERROR, 1, 0), first),
+                failedAt(probe("e", Outcome.SERVER_ERROR, 2, 0), first, second));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 1);
+        JsonNode evidence = JSON.readTree(receiver.delivered().get(0).body()).path("evidence");
+        assertThat(evidence).hasSize(2);
+        assertThat(evidence.get(1).path("requestId").asText()).isEqualTo("req-" + second.toEpochMilli());
+        assertThat(evidence.get(1).path("startedAt").asText()).isEqualTo(second.toString());
+        assertThat(evidence.get(1).path("httpStatus").asInt()).isEqualTo(503);
+        List<ConsumerRecord<String, byte[]>> alerts = readAll(config.kafka().topics().alerts(), 1);
+        assertThat(new AlertEventSerde().deserializer().deserialize("alerts", alerts.get(0).value()).getEvidence())
+                .extracting(ProbeEvidence::getRequestId)
+                .containsExactly("req-" + first.toEpochMilli(), "req-" + second.toEpochMilli());
     }
 
     @Test
@@ -354,6 +378,16 @@ class AlertServiceTest {
                   webhooks:
                     - %s
                 %s""".formatted(kafka.bootstrapServers(), base, base, base, webhook, rules), "test.yaml");
+    }
+
+    /** {@code stats} after server errors that started at {@code failures}, the last of them its last probe. */
+    private static WindowStats failedAt(WindowStats stats, Instant... failures) {
+        stats.setLastProbeAt(failures[failures.length - 1]);
+        stats.setRecentFailures(Arrays.stream(failures).map(at -> ProbeEvidence.newBuilder()
+                .setProbeId("probe-" + at.toEpochMilli()).setStartedAt(at).setRegion("local")
+                .setOutcome(Outcome.SERVER_ERROR).setHttpStatus(503).setRequestId("req-" + at.toEpochMilli())
+                .build()).toList());
+        return stats;
     }
 
     private void sendStats(WindowStats... stats) throws Exception {

@@ -10,6 +10,8 @@ import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.config.WebhookFormat;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertStatus;
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeEvidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,7 +58,20 @@ class PayloadGoldenTest {
                 .setSummary(firing ? "down on openai-gpt-4o-mini-chat (gpt-4o-mini): consecutive-failures = 2 "
                         + "(consecutive-failures >= 2)" : "resolved: down on openai-gpt-4o-mini-chat (gpt-4o-mini): "
                         + "consecutive-failures = 0")
-                .setEmittedAt(firing ? T0 : T0.plusSeconds(95)).build();
+                .setEmittedAt(firing ? T0 : T0.plusSeconds(95))
+                .setEvidence(firing ? evidence() : List.of()).build();
+    }
+
+    /** A server error with every field, and a timeout with none of the optional ones, from two regions. */
+    static List<ProbeEvidence> evidence() {
+        return List.of(
+                ProbeEvidence.newBuilder().setProbeId("5f0c6a1e-8d1b-4c55-9d3e-000000000001")
+                        .setStartedAt(Instant.parse("2026-11-26T09:59:58Z")).setRegion("eu-west")
+                        .setOutcome(Outcome.SERVER_ERROR).setHttpStatus(503).setErrorCode("server_error")
+                        .setRequestId("req_7f3a").setMessage("The server is overloaded & busy <retry>").build(),
+                ProbeEvidence.newBuilder().setProbeId("5f0c6a1e-8d1b-4c55-9d3e-000000000002")
+                        .setStartedAt(Instant.parse("2026-11-26T10:00:03Z")).setRegion("us-east")
+                        .setOutcome(Outcome.TIMEOUT).build());
     }
 
     private static JsonNode golden(String name) throws IOException {

@@ -3,6 +3,7 @@ package dev.llmuptime.alert;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.Percentiles;
+import dev.llmuptime.schema.ProbeEvidence;
 import dev.llmuptime.schema.WindowStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * One target probed at a fixed interval, turned into the live stats the aggregator emits after each
  * probe for one region (or {@code *}, all regions), for every window size: counts per tumbling
- * window, and the target's streaks.
+ * window, and the target's streaks with its latest failed probes (request id {@code req-<epoch ms>}).
  */
 final class ProbeSequence {
 
@@ -28,6 +29,7 @@ final class ProbeSequence {
     private Instant next;
     private int failures;
     private int successes;
+    private final List<ProbeEvidence> recentFailures = new ArrayList<>();
 
     ProbeSequence(String target, String check, Instant start, Duration interval, List<Duration> windows) {
         this(target, check, "*", start, interval, windows);
@@ -73,6 +75,10 @@ final class ProbeSequence {
         } else if (Outcomes.countsAgainstUptime(outcome)) {
             failures++;
             successes = 0;
+            recentFailures.add(failed(at, outcome));
+            if (recentFailures.size() > 5) {
+                recentFailures.remove(0);
+            }
         }
         List<WindowStats> stats = new ArrayList<>();
         for (Duration window : windows) {
@@ -85,6 +91,17 @@ final class ProbeSequence {
             stats.add(stats(window, start, windowOutcomes.get(window), at, outcome));
         }
         return stats;
+    }
+
+    /** The request id the failed probe at {@code at} carries. */
+    static String requestId(Instant at) {
+        return "req-" + at.toEpochMilli();
+    }
+
+    private ProbeEvidence failed(Instant at, Outcome outcome) {
+        return ProbeEvidence.newBuilder().setProbeId("probe-" + at.toEpochMilli()).setStartedAt(at)
+                .setRegion(region.equals("*") ? "local" : region).setOutcome(outcome).setHttpStatus(503)
+                .setRequestId(requestId(at)).setMessage("HTTP 503").build();
     }
 
     /** The final record of {@code live}'s window, emitted once it closed: no new probe in it. */
@@ -110,6 +127,6 @@ final class ProbeSequence {
                 .setLatency(up == 0 ? null : new Percentiles(400.0, 450.0, 500.0, 550.0, 600.0, 420.0))
                 .setTtft(null).setTokensPerSecondP50(null).setLatencySketch(null).setLastProbeAt(at)
                 .setLastOutcome(last).setConsecutiveFailures(failures).setConsecutiveSuccesses(successes)
-                .setEmittedAt(at).build();
+                .setEmittedAt(at).setRecentFailures(List.copyOf(recentFailures)).build();
     }
 }

@@ -176,7 +176,7 @@ class RegionQuorumTest {
      * Runs {@code rounds} rounds in which each region that {@code reports} probes once with its outcome,
      * ticking the engine after each probe; every transition, in order.
      */
-    private static List<Transition> run(RuleEngine engine, List<String> regions, int rounds,
+    static List<Transition> run(RuleEngine engine, List<String> regions, int rounds,
             BiFunction<String, Integer, Outcome> outcomes, BiPredicate<String, Integer> reports) {
         RegionalProbes probes = new RegionalProbes("a", regions);
         List<Transition> transitions = new ArrayList<>();

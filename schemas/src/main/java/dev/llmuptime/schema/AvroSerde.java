@@ -1,5 +1,6 @@
 package dev.llmuptime.schema;
 
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -17,6 +18,11 @@ public class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     protected AvroSerde(Schema schema) {
         this.codec = new SingleObjectCodec<>(schema);
+    }
+
+    /** A serde that also reads what was written with each of the {@code released} schemas. */
+    protected AvroSerde(Schema schema, List<Schema> released) {
+        this.codec = new SingleObjectCodec<>(schema, released);
     }
 
     public SingleObjectCodec<T> codec() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
@@ -38,12 +39,17 @@ public final class SingleObjectCodec<T extends SpecificRecord> {
     private final BinaryMessageDecoder<T> decoder;
 
     public SingleObjectCodec(Schema schema) {
+        this(schema, ReleasedSchemas.of(schema.getName()));
+    }
+
+    /** A codec that also reads what was written with each of the {@code released} schemas. */
+    public SingleObjectCodec(Schema schema, List<Schema> released) {
         this.schema = schema;
         SpecificData model = SpecificData.getForSchema(schema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
-        for (Schema released : ReleasedSchemas.of(schema.getName())) {
-            decoder.addSchema(released);
+        for (Schema earlier : released) {
+            decoder.addSchema(earlier);
         }
     }
 

@@ -22,7 +22,7 @@ class ContractFieldsTest {
         assertFields(WindowStats.getClassSchema(), List.of("targetId", "provider", "model", "check", "region",
                 "windowSize", "windowStart", "windowEnd", "final", "count", "outcomeCounts", "uptime", "latency",
                 "ttft", "tokensPerSecondP50", "latencySketch", "lastProbeAt", "lastOutcome",
-                "consecutiveFailures", "consecutiveSuccesses", "emittedAt"));
+                "consecutiveFailures", "consecutiveSuccesses", "emittedAt", "recentFailures"));
         assertFields(Percentiles.getClassSchema(), List.of("p50", "p90", "p95", "p99", "max", "mean"));
     }
 
@@ -30,8 +30,19 @@ class ContractFieldsTest {
     void alertEventHasEveryContractField() {
         assertFields(AlertEvent.getClassSchema(), List.of("alertId", "rule", "severity", "status", "targetId",
                 "provider", "model", "metric", "value", "threshold", "windowStart", "windowEnd", "startsAt",
-                "endsAt", "summary", "emittedAt"));
+                "endsAt", "summary", "emittedAt", "evidence"));
         assertThat(AlertStatus.getClassSchema().getEnumSymbols()).containsExactly("FIRING", "RESOLVED");
+    }
+
+    @Test
+    void evidenceHasEveryContractFieldAndIsOptional() {
+        assertFields(ProbeEvidence.getClassSchema(), List.of("probeId", "startedAt", "region", "outcome",
+                "httpStatus", "errorCode", "requestId", "message"));
+        for (Schema.Field field : List.of(AlertEvent.getClassSchema().getField("evidence"),
+                WindowStats.getClassSchema().getField("recentFailures"))) {
+            assertThat(field.schema().isNullable()).as(field.name()).isTrue();
+            assertThat(field.schema().getTypes().get(1).getElementType()).isEqualTo(ProbeEvidence.getClassSchema());
+        }
     }
 
     @Test
@@ -44,7 +55,7 @@ class ContractFieldsTest {
     @Test
     void optionalFieldsAreNullableWithNullDefault() {
         for (Schema schema : List.of(ProbeResult.getClassSchema(), WindowStats.getClassSchema(),
-                AlertEvent.getClassSchema())) {
+                AlertEvent.getClassSchema(), ProbeEvidence.getClassSchema())) {
             for (Schema.Field field : schema.getFields()) {
                 if (field.schema().isNullable()) {
                     assertThat(field.schema().getTypes().get(0).getType()).as(field.name()).isEqualTo(Schema.Type.NULL);

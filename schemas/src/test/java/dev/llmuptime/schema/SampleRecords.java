@@ -2,6 +2,7 @@ package dev.llmuptime.schema;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Records with every field set, for round trips. */
@@ -73,6 +74,7 @@ final class SampleRecords {
                 .setConsecutiveFailures(2)
                 .setConsecutiveSuccesses(0)
                 .setEmittedAt(T0.plusSeconds(56))
+                .setRecentFailures(List.of(probeEvidence(T0.plusSeconds(50)), probeEvidence(T0.plusSeconds(55))))
                 .build();
     }
 
@@ -94,6 +96,23 @@ final class SampleRecords {
                 .setEndsAt(T0.plusSeconds(95))
                 .setSummary("openai-gpt-4o-mini-chat: 2 consecutive failed probes")
                 .setEmittedAt(T0.plusSeconds(95))
+                .setEvidence(List.of(probeEvidence(T0.plusSeconds(2)),
+                        ProbeEvidence.newBuilder(probeEvidence(T0.plusSeconds(4)))
+                                .setHttpStatus(null).setErrorCode(null).setRequestId(null).setMessage(null)
+                                .setOutcome(Outcome.TIMEOUT).build()))
+                .build();
+    }
+
+    static ProbeEvidence probeEvidence(Instant startedAt) {
+        return ProbeEvidence.newBuilder()
+                .setProbeId("probe-" + startedAt.toEpochMilli())
+                .setStartedAt(startedAt)
+                .setRegion("eu-west")
+                .setOutcome(Outcome.SERVER_ERROR)
+                .setHttpStatus(503)
+                .setErrorCode("server_error")
+                .setRequestId("req_" + startedAt.getEpochSecond())
+                .setMessage("The server is overloaded")
                 .build();
     }
 }

@@ -74,6 +74,29 @@ class SchemaEvolutionTest {
         }
     }
 
+    static Stream<Arguments> evidenceAddedAfterTheFirstRelease() {
+        return Stream.of(
+                Arguments.of(new WindowStatsSerde(), SampleRecords.windowStats(), "recentFailures"),
+                Arguments.of(new AlertEventSerde(), SampleRecords.alertEvent(), "evidence"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("evidenceAddedAfterTheFirstRelease")
+    <T extends SpecificRecord> void recordsWrittenBeforeEvidenceDecodeWithNone(AvroSerde<T> serde, T sample,
+            String field) throws IOException {
+        Schema current = serde.codec().schema();
+        Schema firstRelease = ReleasedSchemas.of(current.getName()).get(0);
+        byte[] bytes = toArray(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), firstRelease)
+                .encode(asWrittenBy(firstRelease, sample)));
+
+        T decoded = serde.deserializer().deserialize("t", bytes);
+
+        int position = current.getField(field).pos();
+        assertThat(firstRelease.getField(field)).isNull();
+        assertThat((List<?>) sample.get(position)).isNotEmpty();
+        assertThat(decoded.get(position)).as("none").isNull();
+    }
+
     @Test
     void addingARequiredFieldWithoutDefaultIsCaught() {
         Schema current = ProbeResult.getClassSchema();
