@@ -27,7 +27,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * The running aggregator: creates its topics (waiting for Kafka if need be), runs the Kafka
- * Streams application, and serves the dashboard, the JSON API, {@code /metrics} and {@code /health}.
+ * Streams application, and serves the dashboard, the JSON API, the public status page and badges,
+ * {@code /metrics} and {@code /health}.
  */
 public final class AggregatorService implements AutoCloseable {
 
@@ -63,10 +64,16 @@ public final class AggregatorService implements AutoCloseable {
         // Bound before Kafka Streams starts, so that an ephemeral port can be advertised to the other instances.
         AtomicReference<HostInfo> self = new AtomicReference<>();
         ClusterMetadata cluster = new ClusterMetadata(() -> streams, self::get);
-        StatsApi api = new StatsApi(queries, cluster, new Peers(PEER_TIMEOUT), new ObjectMapper(), clock);
+        Peers peers = new Peers(PEER_TIMEOUT);
+        ObjectMapper mapper = new ObjectMapper();
+        StatsApi api = new StatsApi(queries, cluster, peers, mapper, clock);
         Dashboard dashboard = new Dashboard(queries.chartWindow());
+        RecentAlerts alerts = new RecentAlerts();
+        StatusRoutes status = new StatusRoutes(new PublicStatuses(queries, clock), alerts, cluster, peers, mapper,
+                clock);
         http = HttpServer.create().host(host).port(aggregation.httpPort())
-                .route(routes -> dashboard.addTo(api.addTo(OpsRoutes.add(routes, registry, this::health))))
+                .route(routes -> status.addTo(dashboard.addTo(api.addTo(
+                        OpsRoutes.add(routes, registry, this::health)))))
                 .bindNow();
         lifecycle.onClose("HTTP server", () -> http.disposeNow(Duration.ofSeconds(5)));
         int advertisedPort = aggregation.advertisedPort() == 0 ? http.port() : aggregation.advertisedPort();
@@ -83,10 +90,16 @@ public final class AggregatorService implements AutoCloseable {
         });
         KafkaStreamsMetrics streamsMetrics = lifecycle.closeOnStop(new KafkaStreamsMetrics(streams));
         streamsMetrics.bindTo(registry);
+        AlertsReader alertsReader = lifecycle.closeOnStop(new AlertsReader(config.kafka(), alerts, clock));
         TopicsConfig topicNames = config.kafka().topics();
-        topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(), List.of(topicNames.probeResults(),
-                        TopicsConfig.deadLetterTopic(topicNames.probeResults()), topicNames.stats()), List.of(),
-                Duration.ofSeconds(5), registry, () -> lifecycle.ifRunning(streams::start)));
+        // The alerts topic is the alert consumer's to create: its reader waits for it.
+        List<String> wanted = List.of(topicNames.probeResults(),
+                TopicsConfig.deadLetterTopic(topicNames.probeResults()), topicNames.stats());
+        topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(), wanted, List.of(), Duration.ofSeconds(5),
+                registry, () -> lifecycle.ifRunning(() -> {
+                    streams.start();
+                    alertsReader.start();
+                })));
         log.info("Dashboard and API on http://{}:{}/ ; windows {} with grace {}", host, http.port(),
                 config.aggregation().windows().stream().map(Durations::format).toList(),
                 Durations.format(config.aggregation().grace()));

@@ -20,8 +20,6 @@ import reactor.core.publisher.Mono;
  */
 final class ClusterTargets {
 
-    private static final String PATH = "/api/v1/targets";
-
     private final ClusterMetadata cluster;
     private final Peers peers;
     private final ObjectMapper mapper;
@@ -32,18 +30,21 @@ final class ClusterTargets {
         this.mapper = mapper;
     }
 
-    /** Merges {@code local} (this instance's targets) with the local targets of the other {@code instances}. */
-    Mono<JsonNode> gather(Mono<JsonNode> local, List<StreamsMetadata> instances) {
+    /**
+     * Merges {@code local} (this instance's targets) with the local answers of the other {@code instances}
+     * to {@code path}, a list of targets such as {@code /api/v1/targets}.
+     */
+    Mono<JsonNode> gather(String path, Mono<JsonNode> local, List<StreamsMetadata> instances) {
         return Flux.fromIterable(instances)
-                .flatMap(instance -> (cluster.isSelf(instance.hostInfo()) ? local : remote(instance))
+                .flatMap(instance -> (cluster.isSelf(instance.hostInfo()) ? local : remote(instance, path))
                         .map(targets -> new Part(targets, null))
                         .onErrorResume(failure -> Mono.just(new Part(null, missing(instance, failure)))))
                 .collectList()
                 .map(this::merge);
     }
 
-    private Mono<JsonNode> remote(StreamsMetadata instance) {
-        return peers.getLocal(instance.hostInfo(), PATH).flatMap(answer -> {
+    private Mono<JsonNode> remote(StreamsMetadata instance, String path) {
+        return peers.getLocal(instance.hostInfo(), path).flatMap(answer -> {
             if (answer.status() != 200) {
                 return Mono.error(new IOException("HTTP " + answer.status()));
             }

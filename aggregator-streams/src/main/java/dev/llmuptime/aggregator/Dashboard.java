@@ -60,7 +60,8 @@ final class Dashboard {
         return properties.getProperty("uplot.version");
     }
 
-    private static byte[] read(String resource) {
+    /** A resource of this module, whole; it must exist. */
+    static byte[] read(String resource) {
         try (InputStream in = Dashboard.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);

@@ -67,7 +67,7 @@ final class StatsApi {
             return local.map(Reply::ok);
         }
         return offEventLoop(cluster::instances).flatMap(instances -> instances.size() <= 1 ? local
-                : clusterTargets.gather(local, instances)).map(Reply::ok);
+                : clusterTargets.gather("/api/v1/targets", local, instances)).map(Reply::ok);
     }
 
     private Mono<Reply> anyStats(HttpServerRequest request) {
@@ -175,12 +175,12 @@ final class StatsApi {
         }
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
+    static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static <T> Mono<T> offEventLoop(Callable<T> query) {
+    static <T> Mono<T> offEventLoop(Callable<T> query) {
         // State stores read RocksDB: disk I/O in native code, which BlockHound cannot see. Off the event loop.
         return Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic());
     }

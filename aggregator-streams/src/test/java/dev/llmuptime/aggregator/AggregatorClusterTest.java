@@ -76,6 +76,19 @@ class AggregatorClusterTest {
                 assertThat(ids(all)).containsExactlyElementsOf(TARGETS);
             }
         });
+        // The public status and the badges of every target, from either instance.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            for (AggregatorService service : List.of(a, b)) {
+                JsonNode status = get(service, "/api/v1/status").body();
+                assertThat(status.isArray()).as("a complete answer is a bare list").isTrue();
+                assertThat(ids(status)).containsExactlyElementsOf(TARGETS);
+                for (String target : TARGETS) {
+                    HttpResponse<String> badge = getText(service, "/badges/" + target + "/status.svg");
+                    assertThat(badge.statusCode()).isEqualTo(200);
+                    assertThat(badge.body()).contains(">operational<");
+                }
+            }
+        });
         // Stats for any target from either instance: forwarded to the owner when need be.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             for (AggregatorService service : List.of(a, b)) {
@@ -134,6 +147,16 @@ class AggregatorClusterTest {
             assertThat(stale.body().path("stale").asBoolean()).isTrue();
             assertThat(stale.body().path("series").get(0).path("targetId").asText()).isEqualTo(heldByA.get(0));
             assertThat(stale.body().path("series").get(0).path("count").asLong()).isEqualTo(1);
+
+            // The public answers say they are partial, without naming the instance that is missing.
+            JsonNode status = get(b, "/api/v1/status").body();
+            assertThat(status.path("partial").asBoolean()).isTrue();
+            assertThat(status.has("missing")).isFalse();
+            assertThat(ids(status.path("targets"))).containsExactlyElementsOf(heldByB);
+            assertThat(getText(b, "/badges/" + heldByA.get(0) + "/status.svg").statusCode()).isEqualTo(503);
+            assertThat(getText(b, "/badges/" + heldByB.get(0) + "/status.svg").statusCode()).isEqualTo(200);
+            String page = getText(b, "/status").body();
+            assertThat(page).contains("id=\"partial\"").doesNotContain(String.valueOf(deadPort));
         });
     }
 
@@ -185,10 +208,13 @@ class AggregatorClusterTest {
     }
 
     private Reply get(AggregatorService service, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + service.httpPort() + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getText(service, path);
         return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    private HttpResponse<String> getText(AggregatorService service, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private record Reply(int status, JsonNode body) {

@@ -28,7 +28,7 @@ class ClusterTargetsTest {
         ClusterTargets targets = new ClusterTargets(new ClusterMetadata(() -> null, () -> SELF),
                 new Peers(Duration.ofSeconds(2)), JSON);
 
-        JsonNode answer = targets.gather(Mono.just(JSON.readTree("[{\"targetId\": \"a\"}]")),
+        JsonNode answer = targets.gather("/api/v1/targets", Mono.just(JSON.readTree("[{\"targetId\": \"a\"}]")),
                 List.of(instance(SELF, 0), instance(gone, 1))).block(Duration.ofSeconds(30));
 
         assertThat(answer.path("partial").asBoolean()).isTrue();
@@ -44,7 +44,8 @@ class ClusterTargetsTest {
         ClusterTargets targets = new ClusterTargets(new ClusterMetadata(() -> null, () -> SELF),
                 new Peers(Duration.ofSeconds(2)), JSON);
 
-        JsonNode answer = targets.gather(Mono.just(JSON.readTree("[{\"targetId\": \"b\"}, {\"targetId\": \"a\"}]")),
+        JsonNode answer = targets.gather("/api/v1/targets",
+                Mono.just(JSON.readTree("[{\"targetId\": \"b\"}, {\"targetId\": \"a\"}]")),
                 List.of(instance(SELF, 0))).block(Duration.ofSeconds(30));
 
         assertThat(answer.isArray()).isTrue();

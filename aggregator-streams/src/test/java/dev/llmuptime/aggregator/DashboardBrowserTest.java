@@ -9,7 +9,6 @@ import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,11 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,7 +66,7 @@ class DashboardBrowserTest {
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/targets")).build(),
                     HttpResponse.BodyHandlers.ofString()).body().contains("sim-embed"));
 
-            browser = chromium();
+            browser = Chromium.start(work);
             browser.get(base + "/");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.until(driver -> driver.findElements(By.cssSelector("#targets tbody tr")).size() == 2);
@@ -90,28 +83,12 @@ class DashboardBrowserTest {
             assertThat(browser.findElement(By.id("chart-target")).getText()).isEqualTo("sim-chat");
             assertThat(browser.findElement(By.id("updated")).getText()).startsWith("updated");
 
-            List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-            assertThat(errors).as("browser console errors").isEmpty();
+            assertThat(Chromium.consoleErrors(browser)).as("browser console errors").isEmpty();
         } finally {
             if (browser != null) {
                 browser.quit();
             }
             service.close();
         }
-    }
-
-    private ChromeDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + work.resolve("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(driver, options);
     }
 }
