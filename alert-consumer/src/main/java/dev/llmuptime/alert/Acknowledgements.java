@@ -1,12 +1,13 @@
 package dev.llmuptime.alert;
 
+import java.util.Optional;
+
 /**
  * Whether someone has taken on a firing episode: an acknowledged episode gets no more reminders or
- * escalations, and its RESOLVED is still sent. Until acknowledgements are recorded, none is.
+ * escalations, and its RESOLVED is still sent.
  */
 interface Acknowledgements {
 
-    Acknowledgements NONE = alertId -> false;
-
-    boolean acknowledged(String alertId);
+    /** Who took on the alert {@code alertId}; empty: nobody yet. */
+    Optional<Acknowledgement> of(String alertId);
 }

@@ -29,7 +29,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the stats, runs the rules, and writes each transition to the alerts topic, with the
- * reminders, escalations and releases the {@link Notifier} decides, together with the new state and
+ * reminders, escalations, releases and acknowledgements the {@link Notifier} decides, together with the new state and
  * the consumed offsets, in one Kafka transaction. Instances share the
  * stats partitions through the evaluator's consumer group; each restores the state of the partitions
  * it is assigned from the compacted state topic (see {@link OwnedPartitions}), so neither a restart
@@ -57,6 +56,7 @@ final class AlertEvaluator implements Runnable {
     private final Clock clock;
     private final MeterRegistry registry;
     private final StateTopic state;
+    private final SharedView view;
     /** Consumer group shared by every instance: it splits the stats partitions among them. */
     private final String group;
     /** This instance's own: a stable prefix and a random part, unique per process. */
@@ -68,8 +68,10 @@ final class AlertEvaluator implements Runnable {
     private volatile boolean running = true;
     private volatile boolean healthy;
 
-    AlertEvaluator(MonitorConfig config, List<Rule> rules, Clock clock, MeterRegistry registry) {
+    /** {@code view} gives the acknowledgements and silences; the first decision waits until it was read. */
+    AlertEvaluator(MonitorConfig config, List<Rule> rules, Clock clock, MeterRegistry registry, SharedView view) {
         this.config = config;
+        this.view = view;
         this.rules = rules;
         this.clock = clock;
         this.registry = registry;
@@ -94,25 +96,8 @@ final class AlertEvaluator implements Runnable {
 
     @Override
     public void run() {
-        while (running) {
-            try {
-                evaluate();
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                healthy = false;
-                if (!running) {
-                    return;
-                }
-                log.error("Alert evaluation failed; restarting it from the committed state in 5 s", e);
-                try {
-                    Thread.sleep(5_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        RestartingLoop.run(() -> running, this::evaluate, () -> healthy = false, log,
+                "Alert evaluation failed; restarting it from the committed state in 5 s");
     }
 
     void stop() {
@@ -124,10 +109,12 @@ final class AlertEvaluator implements Runnable {
     }
 
     private void evaluate() {
+        if (!awaitView()) {
+            return;
+        }
         TopicsConfig topics = config.kafka().topics();
         RuleEngine engine = new RuleEngine(rules, ConfiguredTargets.of(config));
-        // Acknowledgements are not recorded yet: every firing alert is reminded and escalated.
-        Notifier notifier = Notifier.of(config, rules, Acknowledgements.NONE);
+        Notifier notifier = Notifier.of(config, rules, view.acks(), view.silences());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                 new ByteArraySerializer());
              KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, "latest"),
@@ -160,6 +147,21 @@ final class AlertEvaluator implements Runnable {
         }
     }
 
+    /** Whether every acknowledgement and silence is known, once they are or this evaluator is stopped. */
+    private boolean awaitView() {
+        try {
+            while (running) {
+                if (view.awaitCaughtUp(Duration.ofMillis(250))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Runs the rules on the polled stats, then the timers, and decides who is told of the transitions and when again. */
     private Decisions decide(RuleEngine engine, Notifier notifier, ConsumerRecords<String, byte[]> records, long now) {
         List<Notice> notices = new ArrayList<>();
@@ -177,7 +179,10 @@ final class AlertEvaluator implements Runnable {
         }
         notices.addAll(notifier.onTransitions(engine.onTick(now), engine::regionOfEpisode, now));
         notices.addAll(notifier.onTick(now));
-        return new Decisions(notices, deadLetters);
+        // An acknowledgement is done with once its alert resolved.
+        List<ProducerRecord<String, byte[]>> settled = notifier.drainSettledAcknowledgements().stream()
+                .map(alertId -> new ProducerRecord<String, byte[]>(SharedView.acksTopic(config), alertId, null)).toList();
+        return new Decisions(notices, deadLetters, settled);
     }
 
     /**
@@ -189,6 +194,7 @@ final class AlertEvaluator implements Runnable {
         producer.beginTransaction();
         decisions.notices().forEach(notice -> producer.send(alert(notice)));
         decisions.deadLetters().forEach(producer::send);
+        decisions.settledAcknowledgements().forEach(producer::send);
         changes.forEach(producer::send);
         producer.sendOffsetsToTransaction(offsets(records), stats.groupMetadata());
         producer.commitTransaction();
@@ -257,11 +263,15 @@ final class AlertEvaluator implements Runnable {
         return properties;
     }
 
-    /** What one poll decided: the transitions and notices, and the stats records that could not be read. */
-    private record Decisions(List<Notice> notices, List<ProducerRecord<String, byte[]>> deadLetters) {
+    /**
+     * What one poll decided: the transitions and notices, the stats records that could not be read, and
+     * the tombstones of the acknowledgements of resolved alerts.
+     */
+    private record Decisions(List<Notice> notices, List<ProducerRecord<String, byte[]>> deadLetters,
+            List<ProducerRecord<String, byte[]>> settledAcknowledgements) {
 
         boolean isEmpty() {
-            return notices.isEmpty() && deadLetters.isEmpty();
+            return notices.isEmpty() && deadLetters.isEmpty() && settledAcknowledgements.isEmpty();
         }
     }
 }

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running alert consumer: the evaluator (stats to alerts, exactly once) and one delivery
- * loop per webhook, each on its own thread, plus {@code /metrics} and {@code /health}.
+ * The running alert consumer: the evaluator (stats to alerts, exactly once), the shared view of
+ * acknowledgements, silences and firing alerts, and one delivery loop per webhook, each on its own
+ * thread, plus {@code /metrics}, {@code /health} and the alerts API ({@link AlertApi}).
  */
 public final class AlertService implements AutoCloseable {
 
@@ -37,6 +38,7 @@ public final class AlertService implements AutoCloseable {
     private final String host;
     private final Clock clock;
     private final PrometheusMeterRegistry registry;
+    private final SharedView view;
     private final AlertEvaluator evaluator;
     private final ServiceLifecycle lifecycle = new ServiceLifecycle("alert-consumer");
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
@@ -51,7 +53,8 @@ public final class AlertService implements AutoCloseable {
         this.host = host;
         this.clock = clock;
         this.registry = registry;
-        this.evaluator = new AlertEvaluator(config, rules, clock, registry);
+        this.view = new SharedView(config);
+        this.evaluator = new AlertEvaluator(config, rules, clock, registry, view);
     }
 
     /** Serves /metrics and /health, and starts evaluating and delivering once the topics exist. */
@@ -60,7 +63,11 @@ public final class AlertService implements AutoCloseable {
     }
 
     private void open() {
-        ops = lifecycle.closeOnStop(OpsServer.start(host, config.alerts().httpPort(), registry, this::health));
+        ControlWriter writer = new ControlWriter(config);
+        lifecycle.onClose("acknowledgement and silence producer", writer::close);
+        AlertApi api = new AlertApi(config, view, writer, new AlertHistory(config), clock);
+        ops = lifecycle.closeOnStop(OpsServer.start(host, config.alerts().httpPort(), registry, this::health,
+                api::addTo));
         Map<String, Object> producer = new HashMap<>(config.kafka().clientProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -80,7 +87,8 @@ public final class AlertService implements AutoCloseable {
         TopicsConfig topicNames = config.kafka().topics();
         topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(), List.of(topicNames.stats(),
                         TopicsConfig.deadLetterTopic(topicNames.stats()), topicNames.alerts(),
-                        TopicsConfig.deadLetterTopic(topicNames.alerts())), List.of(AlertEvaluator.stateTopic(config)),
+                        TopicsConfig.deadLetterTopic(topicNames.alerts())), List.of(AlertEvaluator.stateTopic(config),
+                        SharedView.acksTopic(config), SharedView.silencesTopic(config)),
                 Duration.ofSeconds(5), registry, () -> lifecycle.ifRunning(this::startThreads)));
         log.info("{} rules: {}; webhooks: {}", rules.size(), rules.stream().map(Rule::name).toList(),
                 config.alerts().webhooks().stream().map(w -> w.name() + " (" + w.format().configName() + ")").toList());
@@ -94,6 +102,9 @@ public final class AlertService implements AutoCloseable {
         return lifecycle.health(() -> {
             if (!topics.ready()) {
                 return Health.down(topics.whyNotReady());
+            }
+            if (!view.caughtUp()) {
+                return Health.down("reading acknowledgements and silences");
             }
             if (!evaluator.healthy()) {
                 return Health.down("alert evaluation is restarting");
@@ -112,6 +123,7 @@ public final class AlertService implements AutoCloseable {
     }
 
     private void startThreads() {
+        threads.add(startThread("alert-shared-view", view));
         threads.add(startThread("alert-evaluator", evaluator));
         for (WebhookDelivery delivery : deliveries) {
             threads.add(startThread("webhook-" + delivery.name(), delivery));
@@ -120,6 +132,7 @@ public final class AlertService implements AutoCloseable {
 
     private void stopThreads() {
         evaluator.stop();
+        view.stop();
         deliveries.forEach(WebhookDelivery::stop);
         for (Thread thread : threads) {
             try {

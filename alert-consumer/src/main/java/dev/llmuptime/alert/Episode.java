@@ -14,9 +14,10 @@ import java.util.List;
  * @param lastNotified  when its receivers were last told, by the FIRING or a reminder
  * @param notification  reminders sent
  * @param escalation    escalation steps reached
+ * @param acknowledgedBy who took it on, once the evaluator recorded it; null before
  */
 record Episode(String alertId, AlertLabels labels, byte[] firing, List<String> receivers, String heldBy,
-        Long notifiedSince, long lastNotified, int notification, int escalation) {
+        Long notifiedSince, long lastNotified, int notification, int escalation, String acknowledgedBy) {
 
     Episode {
         receivers = List.copyOf(receivers);
@@ -24,12 +25,12 @@ record Episode(String alertId, AlertLabels labels, byte[] firing, List<String> r
 
     /** An episode sent at {@code now} to {@code receivers}. */
     static Episode sent(String alertId, AlertLabels labels, byte[] firing, List<String> receivers, long now) {
-        return new Episode(alertId, labels, firing, receivers, null, now, now, 0, 0);
+        return new Episode(alertId, labels, firing, receivers, null, now, now, 0, 0, null);
     }
 
     /** An episode held back by {@code heldBy} from the start. */
     static Episode held(String alertId, AlertLabels labels, byte[] firing, String heldBy, long now) {
-        return new Episode(alertId, labels, firing, List.of(), heldBy, null, now, 0, 0);
+        return new Episode(alertId, labels, firing, List.of(), heldBy, null, now, 0, 0, null);
     }
 
     boolean sent() {
@@ -39,17 +40,18 @@ record Episode(String alertId, AlertLabels labels, byte[] firing, List<String> r
     /** Still held back, now by {@code reason}. */
     Episode heldBy(String reason) {
         return new Episode(alertId, labels, firing, receivers, reason, notifiedSince, lastNotified, notification,
-                escalation);
+                escalation, acknowledgedBy);
     }
 
     /** Sent at last, at {@code now}, to {@code to}: its timers start now. */
     Episode released(List<String> to, long now) {
-        return new Episode(alertId, labels, firing, to, null, now, now, notification, escalation);
+        return new Episode(alertId, labels, firing, to, null, now, now, notification, escalation, acknowledgedBy);
     }
 
     /** Reminded at {@code now}. */
     Episode reminded(long now) {
-        return new Episode(alertId, labels, firing, receivers, heldBy, notifiedSince, now, notification + 1, escalation);
+        return new Episode(alertId, labels, firing, receivers, heldBy, notifiedSince, now, notification + 1, escalation,
+                acknowledgedBy);
     }
 
     /** Escalated one step further, to {@code newcomers} besides those told already. */
@@ -57,6 +59,12 @@ record Episode(String alertId, AlertLabels labels, byte[] firing, List<String> r
         List<String> all = new ArrayList<>(receivers);
         all.addAll(newcomers);
         return new Episode(alertId, labels, firing, all, heldBy, notifiedSince, lastNotified, notification,
-                escalation + 1);
+                escalation + 1, acknowledgedBy);
+    }
+
+    /** Taken on by {@code by}: no more reminders or escalations. */
+    Episode acknowledged(String by) {
+        return new Episode(alertId, labels, firing, receivers, heldBy, notifiedSince, lastNotified, notification,
+                escalation, by);
     }
 }

@@ -10,12 +10,22 @@ import java.util.List;
  * @param escalation   the escalation steps the episode has reached
  * @param receivers    the webhooks it goes to; empty when it goes to none
  * @param heldBy       why it is recorded but not sent (e.g. {@code maintenance}); null when it is sent
+ * @param acknowledgement who took the alert on, on the record of an acknowledgement; null on others
  */
 record Notice(AlertEvent event, NoticeKind kind, int notification, int escalation, List<String> receivers,
-        String heldBy) {
+        String heldBy, Acknowledgement acknowledgement) {
 
     Notice {
         receivers = List.copyOf(receivers);
+    }
+
+    Notice(AlertEvent event, NoticeKind kind, int notification, int escalation, List<String> receivers, String heldBy) {
+        this(event, kind, notification, escalation, receivers, heldBy, null);
+    }
+
+    /** The audit record of {@code acknowledgement}: written to the alerts topic, sent to no webhook. */
+    static Notice acknowledged(AlertEvent event, int escalation, Acknowledgement acknowledgement) {
+        return new Notice(event, NoticeKind.ACKNOWLEDGED, 0, escalation, List.of(), null, acknowledgement);
     }
 
     /** Recorded only: {@code heldBy} holds it back. */

@@ -9,7 +9,8 @@ import org.apache.kafka.common.header.Headers;
 /**
  * The headers that carry a {@link Notice}'s decisions on its alerts topic record: {@code llm.notice}
  * (its kind), {@code llm.notification}, {@code llm.escalation}, one {@code llm.notify} per receiving
- * webhook, and {@code llm.held}. A record without {@code llm.notice} was written before routes existed.
+ * webhook, and {@code llm.held}; an acknowledgement's record has {@code llm.acknowledged-by} and
+ * {@code llm.comment}. A record without {@code llm.notice} was written before routes existed.
  */
 final class NoticeHeaders {
 
@@ -18,6 +19,8 @@ final class NoticeHeaders {
     static final String ESCALATION = "llm.escalation";
     static final String NOTIFY = "llm.notify";
     static final String HELD = "llm.held";
+    static final String ACKNOWLEDGED_BY = "llm.acknowledged-by";
+    static final String COMMENT = "llm.comment";
 
     private NoticeHeaders() {
     }
@@ -29,6 +32,10 @@ final class NoticeHeaders {
         notice.receivers().forEach(webhook -> add(headers, NOTIFY, webhook));
         if (notice.heldBy() != null) {
             add(headers, HELD, notice.heldBy());
+        }
+        if (notice.acknowledgement() != null) {
+            add(headers, ACKNOWLEDGED_BY, notice.acknowledgement().by());
+            add(headers, COMMENT, notice.acknowledgement().comment());
         }
     }
 
@@ -46,7 +53,8 @@ final class NoticeHeaders {
         headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String last(Headers headers, String key) {
+    /** The last header {@code key} as text; null when there is none. */
+    static String last(Headers headers, String key) {
         Header header = headers.lastHeader(key);
         return header == null ? null : text(header);
     }

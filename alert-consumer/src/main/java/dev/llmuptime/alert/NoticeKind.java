@@ -9,7 +9,9 @@ enum NoticeKind {
     /** Nobody acknowledged it in time: the escalation step's webhooks are told. */
     ESCALATION("escalation"),
     /** The FIRING of an alert that was held back, sent now that nothing holds it. */
-    RELEASE("release");
+    RELEASE("release"),
+    /** Someone took the alert on: recorded for the audit, sent to no webhook. */
+    ACKNOWLEDGED("acknowledged");
 
     private final String header;
 

@@ -17,8 +17,9 @@ import java.util.function.Predicate;
 
 /**
  * Decides who is told of each alert, and when again: routes the rules' transitions, holds back what
- * a maintenance window (or another {@link Holds}) covers and sends it once nothing does, reminds the
- * receivers of an unacknowledged firing alert every repeat-interval and escalates it step by step.
+ * a maintenance window or a silence covers and sends it once nothing does, reminds the receivers of an
+ * unacknowledged firing alert every repeat-interval and escalates it step by step, and records each
+ * acknowledgement once.
  * Keeps an {@link Episode} per firing alert for the state topic, so a restart neither repeats nor
  * forgets a reminder. Not thread-safe; time comes from the caller.
  */
@@ -32,6 +33,7 @@ final class Notifier {
     private final AlertEventSerde serde = new AlertEventSerde();
     private final Map<String, Episode> episodes = new LinkedHashMap<>();
     private final Map<String, Change> changed = new HashMap<>();
+    private final List<String> settledAcknowledgements = new ArrayList<>();
 
     Notifier(Routes routes, Holds holds, Acknowledgements acknowledgements) {
         this.routes = routes;
@@ -39,10 +41,10 @@ final class Notifier {
         this.acknowledgements = acknowledgements;
     }
 
-    /** The notifier of the configured routes and maintenance windows, for these rules. */
-    static Notifier of(MonitorConfig config, List<Rule> rules, Acknowledgements acknowledgements) {
+    /** The notifier of the configured routes and maintenance windows, then {@code silences}, for these rules. */
+    static Notifier of(MonitorConfig config, List<Rule> rules, Acknowledgements acknowledgements, Holds silences) {
         return new Notifier(new Routes(config.alerts(), Rules.byName(rules)::get),
-                new MaintenanceWindows(config.alerts().maintenance()), acknowledgements);
+                new MaintenanceWindows(config.alerts().maintenance()).orElse(silences), acknowledgements);
     }
 
     /** The notices of the rules' transitions; {@code regionOf} gives a firing alert's region (null: all regions). */
@@ -55,10 +57,13 @@ final class Notifier {
         return notices;
     }
 
-    /** Releases what is no longer held, then reminds and escalates what is due. */
+    /** Records new acknowledgements, releases what is no longer held, then reminds and escalates what is due. */
     List<Notice> onTick(long now) {
         List<Notice> notices = new ArrayList<>();
-        for (Episode episode : new ArrayList<>(episodes.values())) {
+        for (Episode known : new ArrayList<>(episodes.values())) {
+            Optional<Acknowledgement> ack = acknowledgements.of(known.alertId());
+            Episode episode = ack.isPresent() && known.acknowledgedBy() == null ? acknowledge(known, ack.get(), now,
+                    notices) : known;
             Optional<String> held = holds.heldBy(episode.labels(), now);
             if (!episode.sent()) {
                 if (held.isEmpty()) {
@@ -66,7 +71,7 @@ final class Notifier {
                 } else if (!held.get().equals(episode.heldBy())) {
                     put(episode.heldBy(held.get()));
                 }
-            } else if (held.isEmpty() && !acknowledgements.acknowledged(episode.alertId())) {
+            } else if (held.isEmpty() && ack.isEmpty()) {
                 Route route = routes.routeFor(episode.labels());
                 escalate(episode, route, now, notices);
                 remind(episodes.get(episode.alertId()), route, now, notices);
@@ -88,6 +93,13 @@ final class Notifier {
     void forget(Predicate<String> gone) {
         episodes.values().removeIf(episode -> gone.test(episode.labels().target()));
         changed.values().removeIf(change -> gone.test(change.targetId()));
+    }
+
+    /** Alerts acknowledged that resolved since the last call: their acknowledgements are done with. */
+    List<String> drainSettledAcknowledgements() {
+        List<String> drained = List.copyOf(settledAcknowledgements);
+        settledAcknowledgements.clear();
+        return drained;
     }
 
     /** Episodes changed since the last call, for the state topic. */
@@ -119,10 +131,21 @@ final class Notifier {
                     routes.routeFor(AlertLabels.of(event, null)).receivers(), null);
         }
         changed.put(episode.alertId(), new Change(episode.alertId(), episode.labels().target(), null));
+        if (episode.acknowledgedBy() != null || acknowledgements.of(episode.alertId()).isPresent()) {
+            settledAcknowledgements.add(episode.alertId());
+        }
         if (!episode.sent()) {
             return Notice.held(event, NoticeKind.TRANSITION, 0, episode.heldBy());
         }
         return new Notice(event, NoticeKind.TRANSITION, 0, episode.escalation(), episode.receivers(), null);
+    }
+
+    /** Records that {@code ack} took the episode on, once, in the alerts topic's audit trail. */
+    private Episode acknowledge(Episode episode, Acknowledgement ack, long now, List<Notice> notices) {
+        Episode acknowledged = episode.acknowledged(ack.by());
+        put(acknowledged);
+        notices.add(Notice.acknowledged(repeat(acknowledged, now), acknowledged.escalation(), ack));
+        return acknowledged;
     }
 
     private Notice release(Episode episode, long now) {

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The alert consumer while no broker answers: it serves /health and /metrics, and they say why it waits. */
+/** The alert consumer while no broker answers: it serves /health, /metrics and the alerts API, and they say why it waits. */
 class AlertServiceWithoutKafkaTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -42,6 +42,9 @@ class AlertServiceWithoutKafkaTest {
                     + " not reachable yet (cannot create topic ");
             assertThat(get(service, "/metrics").body())
                     .containsPattern("llm_topic_setup_failures_total\\{service=\"alert-consumer\"} [1-9]");
+            HttpResponse<String> alerts = get(service, "/api/v1/alerts");
+            assertThat(alerts.statusCode()).isEqualTo(503);
+            assertThat(alerts.body()).isEqualTo("{\"error\":\"still reading the acknowledgements, silences and firing alerts\"}");
         }
     }
 

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llmuptime.schema.AlertStatus;
 import dev.llmuptime.schema.Outcome;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Routes, reminders, escalation and acknowledgement, decided in virtual time as the evaluator decides them. */
@@ -119,27 +117,6 @@ class NotifierTest {
                 });
         assertThat(engine.pass(Duration.ofHours(2))).as("an episode that is over")
                 .noneMatch(notice -> notice.event().getAlertId().equals(alertId));
-    }
-
-    @Test
-    void anAcknowledgedAlertIsNeitherRemindedNorEscalatedButItsResolvedIsSent() {
-        Set<String> acknowledged = new HashSet<>();
-        NotifyingEngine engine = new NotifyingEngine(WEBHOOKS + """
-                  routes:
-                    - match: {rule: down}
-                      repeat-interval: 10m
-                      escalate: [{after: 15m, notify: [manager]}]
-                """, StatsFixtures.T0, acknowledged::contains);
-        String alertId = engine.read(probe("a", Outcome.TIMEOUT, 2, 0)).get(0).event().getAlertId();
-        assertThat(engine.pass(Duration.ofMinutes(10))).extracting(Notice::kind).containsExactly(NoticeKind.REMINDER);
-
-        acknowledged.add(alertId);
-
-        assertThat(engine.pass(Duration.ofHours(2))).isEmpty();
-        assertThat(engine.read(probe("a", Outcome.SUCCESS, 0, 1))).singleElement().satisfies(resolved -> {
-            assertThat(resolved.event().getStatus()).isEqualTo(AlertStatus.RESOLVED);
-            assertThat(resolved.receivers()).containsExactly("ops");
-        });
     }
 
     @Test

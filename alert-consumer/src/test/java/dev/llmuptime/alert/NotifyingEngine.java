@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The evaluator's decisions without a broker: the rules and the notifier of one config, in virtual time. */
 final class NotifyingEngine {
@@ -15,17 +16,18 @@ final class NotifyingEngine {
     private final Notifier notifier;
     private long now;
 
-    /** Starts at {@code start}; {@code acknowledgements} say which firing alerts someone took on. */
-    NotifyingEngine(String yaml, Instant start, Acknowledgements acknowledgements) {
+    /** Starts at {@code start}; {@code acknowledgements} say which firing alerts someone took on, {@code silences} what they hold. */
+    NotifyingEngine(String yaml, Instant start, Acknowledgements acknowledgements, Holds silences) {
         MonitorConfig config = new ConfigLoader(name -> null).parse(yaml, "test.yaml");
         List<Rule> rules = Rules.compile(config);
         this.engine = new RuleEngine(rules, ConfiguredTargets.of(config));
-        this.notifier = Notifier.of(config, rules, acknowledgements);
+        this.notifier = Notifier.of(config, rules, acknowledgements, silences);
         this.now = start.toEpochMilli();
     }
 
+    /** Nobody acknowledges, nothing is silenced. */
     NotifyingEngine(String yaml, Instant start) {
-        this(yaml, start, Acknowledgements.NONE);
+        this(yaml, start, alertId -> Optional.empty(), (labels, at) -> Optional.empty());
     }
 
     Notifier notifier() {

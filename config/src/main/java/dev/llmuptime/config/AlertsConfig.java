@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * The alert-consumer's section. Without {@code rules}, {@link #DEFAULT_RULES} apply.
  * {@code dashboard-url} is the link put in notifications (default: the aggregator on localhost).
  * Without {@code routes} each rule's {@code notify} applies; without {@code repeat-interval} a firing
- * alert is sent once; {@code maintenance} windows hold back the alerts they match.
+ * alert is sent once; {@code maintenance} windows hold back the alerts they match. Without
+ * {@code api-token} the write API (acknowledgements, silences) answers 403.
  */
 public record AlertsConfig(
         @JsonProperty("http-port") Integer httpPort,
@@ -20,7 +21,8 @@ public record AlertsConfig(
         @JsonProperty("webhooks") List<WebhookConfig> webhooks,
         @JsonProperty("repeat-interval") Duration repeatInterval,
         @JsonProperty("routes") List<RouteConfig> routes,
-        @JsonProperty("maintenance") List<MaintenanceConfig> maintenance) {
+        @JsonProperty("maintenance") List<MaintenanceConfig> maintenance,
+        @JsonProperty("api-token") Secret apiToken) {
 
     /**
      * The rules used when the config has none: a hard outage, the error budget burning fast (pages) and
@@ -45,7 +47,7 @@ public record AlertsConfig(
 
     /** Rules and webhooks only: no routes, reminders or maintenance windows. */
     public AlertsConfig(Integer httpPort, URI dashboardUrl, List<RuleConfig> rules, List<WebhookConfig> webhooks) {
-        this(httpPort, dashboardUrl, rules, webhooks, null, null, null);
+        this(httpPort, dashboardUrl, rules, webhooks, null, null, null, null);
     }
 
     public AlertsConfig {
@@ -75,6 +77,7 @@ public record AlertsConfig(
             }
         }
         maintenance = List.copyOf(Check.orDefault(maintenance, List.<MaintenanceConfig>of()));
+        apiToken = Check.orDefault(apiToken, Secret.none());
     }
 
     /** Every name in {@code names} (null: none) must be one of the webhooks. */

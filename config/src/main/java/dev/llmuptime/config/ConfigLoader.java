@@ -32,7 +32,7 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> SECRET_KEYS = Set.of("api-key", "secret", "routing-key");
+    private static final Set<String> SECRET_KEYS = Set.of("api-key", "secret", "routing-key", "api-token");
 
     private final ObjectMapper mapper;
     private final Function<String, String> env;

@@ -2,11 +2,13 @@ package dev.llmuptime.ops;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRoutes;
 
-/** An HTTP server with just {@code /metrics} and {@code /health}, for services without a UI. */
+/** An HTTP server with {@code /metrics} and {@code /health}, and a service's own API if it has one, for services without a UI. */
 public final class OpsServer implements AutoCloseable {
 
     private final DisposableServer server;
@@ -16,8 +18,16 @@ public final class OpsServer implements AutoCloseable {
     }
 
     public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health) {
-        return new OpsServer(HttpServer.create().host(host).port(port)
-                .route(routes -> OpsRoutes.add(routes, registry, health)).bindNow());
+        return start(host, port, registry, health, routes -> { });
+    }
+
+    /** The same server, with the routes {@code api} adds. */
+    public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health,
+            Consumer<HttpServerRoutes> api) {
+        return new OpsServer(HttpServer.create().host(host).port(port).route(routes -> {
+            OpsRoutes.add(routes, registry, health);
+            api.accept(routes);
+        }).bindNow());
     }
 
     public int port() {
