@@ -94,8 +94,11 @@ class ProbeServiceTest {
             service = new ProbeService(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
                     "127.0.0.1", Clock.systemUTC(), registry);
             service.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceFixture.counter(registry, "llm.probes") >= 3);
-            metrics = ServiceFixture.get(service.opsPort(), "/metrics").body();
+            // The TTFT of a streamed answer is recorded after the probe is counted: wait for both.
+            metrics = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> ServiceFixture.get(service.opsPort(), "/metrics").body(),
+                    body -> ServiceFixture.counter(registry, "llm.probes") >= 3
+                            && body.contains("llm_probe_ttft_seconds_count{"));
             service.close();
         } finally {
             root.detachAppender(logs);
