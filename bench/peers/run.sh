@@ -11,7 +11,8 @@
 #    included. The default `slow` rule compares with a baseline, which needs 60 answered probes in
 #    at least 3 closed 1-minute windows: 6 minutes after the first probe at 5 s.
 # 4. Trials, TRIALS (5): faults HTTP 500, 429, hang and +3 s, each on its own model, at random
-#    moments, held 10-30 s; each trial waits until every stack that fired has resolved (1 to 6
+#    moments, held 10-30 s; the +3 s each time on a model no earlier trial slowed (m-slow-1, ...),
+#    since a model slowed every 2 or 3 minutes has a p95, and so a baseline, of slow answers; each trial waits until every stack that fired has resolved (1 to 6
 #    minutes: Alertmanager with tutorial settings resolves on its 5-minute group interval). Aims for
 #    the default rules: 500 and 429 detected and resolved within 8 s median; +3 s detected within
 #    30 s median and resolved within 60 s. Then this project's pipeline overhead.

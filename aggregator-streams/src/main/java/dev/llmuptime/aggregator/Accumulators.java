@@ -8,6 +8,7 @@ import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.Percentiles;
 import dev.llmuptime.schema.ProbeEvidence;
+import dev.llmuptime.schema.ProbeLatency;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.Sketches;
 import dev.llmuptime.schema.UptimeCounts;
@@ -35,7 +36,7 @@ final class Accumulators {
                 .setTtftSketch(EMPTY).setTtftSum(0).setTtftMax(0).setTokensPerSecondSketch(EMPTY)
                 .setLastProbeAt(0).setLastOutcome(first.getOutcome().name())
                 .setConsecutiveFailures(0).setConsecutiveSuccesses(0).setRecentFailures(List.of())
-                .build();
+                .setRecentAnswers(List.of()).build();
     }
 
     /** Adds {@code result} to {@code state}; {@code streak} is the target's streak after it. */
@@ -67,6 +68,7 @@ final class Accumulators {
         state.setConsecutiveFailures(streak.getConsecutiveFailures());
         state.setConsecutiveSuccesses(streak.getConsecutiveSuccesses());
         state.setRecentFailures(streak.getRecentFailures());
+        state.setRecentAnswers(streak.getRecentAnswers());
     }
 
     static WindowStats toStats(WindowAccumulator state, boolean isFinal, long emittedAt) {
@@ -93,6 +95,9 @@ final class Accumulators {
                 .setConsecutiveSuccesses(state.getConsecutiveSuccesses())
                 .setEmittedAt(Instant.ofEpochMilli(emittedAt))
                 .setRecentFailures(state.getRecentFailures().stream().map(Accumulators::evidence).toList())
+                .setRecentLatencies(state.getRecentAnswers().stream()
+                        .map(answer -> new ProbeLatency(Instant.ofEpochMilli(answer.getStartedAt()), answer.getLatencyMs()))
+                        .toList())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.llmuptime.aggregator;
 
+import dev.llmuptime.aggregator.state.AnsweredProbe;
 import dev.llmuptime.aggregator.state.FailedProbe;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.schema.Outcome;
@@ -12,13 +13,18 @@ import java.util.List;
  * A target's current streak, in probe order: up outcomes extend the success streak, outcomes
  * that count against uptime extend the failure streak, AUTH_ERROR and CLIENT_ERROR leave both
  * as they are ({@link Outcomes}). The streak also keeps the latest {@link #RECENT_FAILURES} probes
- * that counted against uptime, as evidence for the provider. A result older than the last one seen
+ * that counted against uptime, as evidence for the provider, and the latency of the latest
+ * {@link #RECENT_ANSWERS} up probes, so rules read the percentiles of exactly the last minute instead
+ * of a window that still holds a slowdown ended long ago. A result older than the last one seen
  * does not change the streak.
  */
 final class Streaks {
 
     /** How many failed probes a streak keeps: enough for a support ticket, small enough for every stats record. */
     static final int RECENT_FAILURES = 5;
+
+    /** How many up probes a streak keeps: a minute of probes every 2 s, a few hundred bytes per record. */
+    static final int RECENT_ANSWERS = 32;
 
     private Streaks() {
     }
@@ -31,27 +37,33 @@ final class Streaks {
         int failures = previous == null ? 0 : previous.getConsecutiveFailures();
         int successes = previous == null ? 0 : previous.getConsecutiveSuccesses();
         List<FailedProbe> recentFailures = previous == null ? List.of() : previous.getRecentFailures();
+        List<AnsweredProbe> recentAnswers = previous == null ? List.of() : previous.getRecentAnswers();
         Outcome outcome = result.getOutcome();
         if (Outcomes.isUp(outcome)) {
             successes++;
             failures = 0;
+            recentAnswers = latest(recentAnswers, new AnsweredProbe(at, (double) result.getLatencyMs()), RECENT_ANSWERS);
         } else if (Outcomes.countsAgainstUptime(outcome)) {
             failures++;
             successes = 0;
             recentFailures = withFailure(recentFailures, result);
         }
-        return new Streak(at, outcome.name(), failures, successes, recentFailures);
+        return new Streak(at, outcome.name(), failures, successes, recentFailures, recentAnswers);
     }
 
     private static List<FailedProbe> withFailure(List<FailedProbe> recent, ProbeResult result) {
-        List<FailedProbe> kept = new ArrayList<>(recent.subList(Math.max(0, recent.size() - RECENT_FAILURES + 1),
-                recent.size()));
-        kept.add(FailedProbe.newBuilder()
+        return latest(recent, FailedProbe.newBuilder()
                 .setProbeId(result.getProbeId()).setStartedAt(result.getStartedAt().toEpochMilli())
                 .setRegion(result.getRegion()).setOutcome(result.getOutcome().name())
                 .setHttpStatus(result.getHttpStatus()).setErrorCode(result.getErrorCode())
                 .setRequestId(result.getRequestId()).setMessage(result.getMessage())
-                .build());
+                .build(), RECENT_FAILURES);
+    }
+
+    /** The last {@code limit} of {@code recent} followed by {@code newest}. */
+    private static <T> List<T> latest(List<T> recent, T newest, int limit) {
+        List<T> kept = new ArrayList<>(recent.subList(Math.max(0, recent.size() - limit + 1), recent.size()));
+        kept.add(newest);
         return kept;
     }
 }

@@ -6,6 +6,7 @@ import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeEvidence;
+import dev.llmuptime.schema.ProbeLatency;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.schema.WindowStats;
@@ -196,6 +197,26 @@ class StatsTopologyTest {
         assertThat(newest.getErrorCode()).isEqualTo("server_error");
         assertThat(newest.getMessage()).isEqualTo("HTTP 503: overloaded");
         assertThat(newest.getProbeId()).isNotBlank();
+    }
+
+    @Test
+    void statsCarryTheLatencyOfTheLatest32UpProbesOldestFirstAndRegionsKeepTheirOwn() {
+        for (int second = 1; second <= 40; second++) {
+            send(result("a", "eu", T0.plusSeconds(second), Outcome.SUCCESS, 100L + second, null));
+        }
+        send(failure("eu", T0.plusSeconds(41), "req-41"));
+        send(result("a", "us", T0.plusSeconds(42), Outcome.SUCCESS, 900L, null));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<WindowStats> emitted = stats.readValuesToList();
+        List<ProbeLatency> eu = latest(emitted, "eu", Duration.ofMinutes(1)).getRecentLatencies();
+        assertThat(eu).as("failures carry no latency").hasSize(32)
+                .extracting(ProbeLatency::getLatencyMs).startsWith(109.0).endsWith(140.0);
+        assertThat(eu.get(31).getStartedAt()).isEqualTo(T0.plusSeconds(40));
+        assertThat(latest(emitted, "us", Duration.ofMinutes(5)).getRecentLatencies())
+                .extracting(ProbeLatency::getLatencyMs).containsExactly(900.0);
+        assertThat(latest(emitted, "*", Duration.ofMinutes(1)).getRecentLatencies())
+                .extracting(ProbeLatency::getLatencyMs).endsWith(139.0, 140.0, 900.0);
     }
 
     @Test

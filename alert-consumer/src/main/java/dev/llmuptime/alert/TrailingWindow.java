@@ -41,23 +41,31 @@ final class TrailingWindow {
         return trailing;
     }
 
-    /** The same, with the latency percentiles of the trailing window-length too. */
+    /**
+     * The same, with the latency percentiles of the trailing window-length too: of exactly its probes
+     * when the record carries them ({@link RecentLatencies}), else merged from the two windows' sketches.
+     */
     static WindowStats withLatency(WindowStats current, WindowStats previous) {
+        if (RecentLatencies.covers(current)) {
+            return withLatency(current, of(current, previous), RecentLatencies.ofLastWindow(current));
+        }
         double weight = previousShare(current, previous);
         if (weight == 0 || previous.getLatencySketch() == null) {
             return of(current, previous);
-        }
-        WindowStats trailing = of(current, previous);
-        if (trailing == current) {
-            trailing = shallowCopy(current);
         }
         DDSketch merged = sketch(current.getLatencySketch());
         DDSketch older = sketch(previous.getLatencySketch());
         double sum = sum(current.getLatency(), merged.getCount()) + weight * sum(previous.getLatency(), older.getCount());
         Sketches.mergeWeighted(merged, older, weight);
         double max = Math.max(max(current.getLatency()), max(previous.getLatency()));
-        trailing.setLatency(Sketches.percentiles(merged, sum, max));
-        return trailing;
+        return withLatency(current, of(current, previous), Sketches.percentiles(merged, sum, max));
+    }
+
+    /** {@code trailing} with {@code latency}, copied first if it is still {@code current} itself. */
+    private static WindowStats withLatency(WindowStats current, WindowStats trailing, Percentiles latency) {
+        WindowStats copy = trailing == current ? shallowCopy(current) : trailing;
+        copy.setLatency(latency);
+        return copy;
     }
 
     /** The share of {@code previous} still within one window-length of the newest probe; 0 without it. */

@@ -3,6 +3,7 @@ package dev.llmuptime.alert;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Outcomes;
+import dev.llmuptime.schema.ProbeLatency;
 import dev.llmuptime.schema.Sketches;
 import dev.llmuptime.schema.UptimeCounts;
 import dev.llmuptime.schema.WindowStats;
@@ -15,20 +16,30 @@ import java.util.Map;
 
 /**
  * Probes of one target turned into all-regions WindowStats of 1m, 5m and 1h, as the aggregator emits
- * them: the final of each window that a probe closes, then each window's update with the probe.
+ * them: the final of each window that a probe closes, then each window's update with the probe, each
+ * carrying the latency of the latest 32 up probes unless made as records of an older release.
  */
 final class ProbeStats {
 
     private static final List<Duration> SIZES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofHours(1));
 
+    private static final int RECENT_LATENCIES = 32;
+
     private final String target;
+    private final boolean carriesLatencies;
     private final Map<Long, Window> open = new HashMap<>();
+    private List<ProbeLatency> recentLatencies = List.of();
     private int failures;
     private int successes;
 
     ProbeStats(String target) {
+        this(target, true);
+    }
+
+    ProbeStats(String target, boolean carriesLatencies) {
         this.target = target;
+        this.carriesLatencies = carriesLatencies;
     }
 
     /** The stats records one probe at {@code at} makes the aggregator emit. */
@@ -44,6 +55,12 @@ final class ProbeStats {
         boolean up = Outcomes.isUp(outcome);
         failures = up ? 0 : failures + 1;
         successes = up ? successes + 1 : 0;
+        if (up) {
+            List<ProbeLatency> kept = new ArrayList<>(recentLatencies.subList(
+                    Math.max(0, recentLatencies.size() - RECENT_LATENCIES + 1), recentLatencies.size()));
+            kept.add(new ProbeLatency(Instant.ofEpochMilli(at), latencyMs));
+            recentLatencies = List.copyOf(kept);
+        }
         for (Duration size : SIZES) {
             Window window = open.computeIfAbsent(size.toMillis(), millis -> new Window(millis, startOf(at, size)));
             window.add(at, outcome, latencyMs);
@@ -67,6 +84,7 @@ final class ProbeStats {
         private double latencyMax;
         private long lastProbeAt;
         private Outcome lastOutcome;
+        private List<ProbeLatency> latestLatencies;
 
         Window(long size, long start) {
             this.size = size;
@@ -83,6 +101,7 @@ final class ProbeStats {
             }
             lastProbeAt = at;
             lastOutcome = outcome;
+            latestLatencies = carriesLatencies ? recentLatencies : null;
         }
 
         WindowStats stats(boolean isFinal) {
@@ -96,7 +115,7 @@ final class ProbeStats {
                     .setLatencySketch(latency.isEmpty() ? null : Sketches.encode(latency))
                     .setLastProbeAt(Instant.ofEpochMilli(lastProbeAt)).setLastOutcome(lastOutcome)
                     .setConsecutiveFailures(failures).setConsecutiveSuccesses(successes)
-                    .setEmittedAt(Instant.ofEpochMilli(lastProbeAt)).build();
+                    .setEmittedAt(Instant.ofEpochMilli(lastProbeAt)).setRecentLatencies(latestLatencies).build();
         }
     }
 }

@@ -44,15 +44,25 @@ final class ProbeTimeline {
 
     private RuleEngine engine;
     private final List<WindowStats> emitted = new ArrayList<>();
-    private final ProbeStats stats = new ProbeStats("a");
+    private final ProbeStats stats;
     private final long begin = StatsFixtures.T0.toEpochMilli();
     private final Duration interval;
     private final List<Timed> events = new ArrayList<>();
     private long elapsed;
 
     ProbeTimeline(RuleEngine engine, Duration interval) {
+        this(engine, interval, new ProbeStats("a"));
+    }
+
+    /** The same, its stats made as records of a release that did not carry the latest probes' latencies. */
+    static ProbeTimeline ofOlderRecords(RuleEngine engine, Duration interval) {
+        return new ProbeTimeline(engine, interval, new ProbeStats("a", false));
+    }
+
+    private ProbeTimeline(RuleEngine engine, Duration interval, ProbeStats stats) {
         this.engine = engine;
         this.interval = interval;
+        this.stats = stats;
     }
 
     /** Probes for {@code length} more; returns the events of that stretch. */

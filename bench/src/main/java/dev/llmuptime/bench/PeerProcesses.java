@@ -28,15 +28,18 @@ final class PeerProcesses implements AutoCloseable {
 
     private final Path repo;
     private final Path work;
+    /** Every model the simulated provider serves and every stack probes. */
+    private final List<String> models;
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final RunConfigYaml yaml = new RunConfigYaml();
     private String bootstrap;
     private URI simBaseUrl;
 
-    PeerProcesses(Path repo, Path work) {
+    PeerProcesses(Path repo, Path work, List<String> models) {
         this.repo = repo;
         this.work = work;
+        this.models = List.copyOf(models);
     }
 
     /** Starts everything and returns the simulated provider's root URL. */
@@ -46,7 +49,7 @@ final class PeerProcesses implements AutoCloseable {
         String simRoot = "http://127.0.0.1:" + sim;
         start("kafka", List.of("java", "-jar", jar("local-stack"), "--kafka-only", "--kafka-port", "" + kafka));
         start("simulator", List.of("java", "-jar", jar("local-stack"), "--simulator-only", "--simulator-port", "" + sim,
-                "--simulator-models", String.join(",", PeersBench.MODELS)));
+                "--simulator-models", String.join(",", models)));
         await(simRoot + "/v1/models");
 
         bootstrap = "localhost:" + kafka;
@@ -69,7 +72,7 @@ final class PeerProcesses implements AutoCloseable {
 
         PeerConfigs peers = new PeerConfigs();
         int blackbox = FreePort.pick();
-        write("blackbox.yml", yaml.document(peers.blackbox(PeersBench.MODELS)));
+        write("blackbox.yml", yaml.document(peers.blackbox(models)));
         start("blackbox", List.of("prometheus-blackbox-exporter", "--config.file=" + work.resolve("blackbox.yml"),
                 "--web.listen-address=127.0.0.1:" + blackbox));
         for (PrometheusProfile profile : PrometheusProfile.ALL) {
@@ -79,7 +82,7 @@ final class PeerProcesses implements AutoCloseable {
             write(stack + "/alertmanager.yml", yaml.document(peers.alertmanager(profile, receiverPort)));
             write(stack + "/rules.yml", yaml.document(peers.rules(profile)));
             write(stack + "/prometheus.yml", yaml.document(peers.prometheus(profile, alertmanager, blackbox,
-                    simRoot + "/v1/chat/completions", PeersBench.MODELS)));
+                    simRoot + "/v1/chat/completions", models)));
             start(stack + "-alertmanager", List.of("prometheus-alertmanager",
                     "--config.file=" + work.resolve(stack + "/alertmanager.yml"),
                     "--storage.path=" + work.resolve(stack + "/alertmanager-data"),
@@ -105,7 +108,7 @@ final class PeerProcesses implements AutoCloseable {
     Process startOtherRegion(String region, String failing) throws IOException {
         URI closedPort = URI.create("http://127.0.0.1:" + FreePort.pick() + "/v1");
         Path config = write("ours-probes-" + region + ".yaml", yaml.serviceConfig(ServiceConfigs.otherRegion(bootstrap,
-                topics("bench.alerts.default"), region, simBaseUrl, PeersBench.MODELS, failing, closedPort)));
+                topics("bench.alerts.default"), region, simBaseUrl, models, failing, closedPort)));
         return start("probe-producer-" + region, List.of("java", "-jar", jar("probe-producer"), "--config",
                 config.toString()));
     }
@@ -121,7 +124,7 @@ final class PeerProcesses implements AutoCloseable {
     /** A configuration file of this project's services; each alert consumer writes its own alerts topic. */
     private Path ours(String name, String alertsTopic, int aggregatorPort, AlertsConfig alerts) throws IOException {
         return write(name, yaml.serviceConfig(ServiceConfigs.peers(bootstrap, topics(alertsTopic), simBaseUrl,
-                PeersBench.MODELS, aggregatorPort, alerts)));
+                models, aggregatorPort, alerts)));
     }
 
     private static TopicsConfig topics(String alertsTopic) {

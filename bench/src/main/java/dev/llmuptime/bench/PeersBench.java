@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * another model fails 30 % of requests at random for 5 minutes (INTERMITTENT_MINUTES): an episode
  * that should page once and stay firing. The trials wait until WARMUP_MINUTES after the probes
  * started, so that the default {@code slow} rule has a baseline. In each trial every fault runs on
- * its own model (HTTP 500, 429, hang, +3 s), so one trial measures every fault in every stack. Last,
+ * its own model (HTTP 500, 429, hang, +3 s), so one trial measures every fault in every stack; the
+ * slowdown each time on a model no earlier trial slowed. Last,
  * a prober of a second region probes every target for 10 minutes (REGION_MINUTES), failing on one
  * model alone: a problem at one vantage point, which must not page. Stacks: this project with the
  * default rules ({@code ours-default}) and with {@code consecutive-failures >= 1} plus a 2 s latency
@@ -30,19 +32,41 @@ final class PeersBench {
 
     static final List<String> STACKS = List.of("ours-default", "ours-fast", PrometheusProfile.TUTORIAL.stack(),
             PrometheusProfile.AGGRESSIVE.stack());
-    /** One fault per model, injected together in every trial. */
-    static final List<Fault> FAULTS = List.of(Fault.error("m-500", 500), Fault.rateLimit("m-429"), Fault.hang("m-hang"),
-            Fault.slow("m-slow", 3000));
-    static final List<String> FAULTY_MODELS = FAULTS.stream().map(Fault::model).toList();
+    /** The slowdown's name in the reports; the model it runs on changes with every trial ({@link #slowModel}). */
+    static final String SLOW = "m-slow";
+    /** The faults injected together in every trial, by name: each on its own model. */
+    static final List<String> FAULTY_MODELS = List.of("m-500", "m-429", "m-hang", SLOW);
     static final String NOISY = "m-noisy";
     /** The model of the intermittent errors, kept apart so that its failures stay out of the trials' windows. */
     static final String FLAKY = "m-flaky";
     /** The model the second region fails on. */
     static final String REGIONAL = "m-region";
     static final String OTHER_REGION = "far";
-    /** Every model the simulated provider serves and every stack probes. */
-    static final List<String> MODELS = Stream.concat(FAULTY_MODELS.stream(), Stream.of(NOISY, FLAKY, REGIONAL))
-            .toList();
+    /** Every model the simulated provider serves and every stack probes, with {@code trials} trials. */
+    static List<String> models(int trials) {
+        return Stream.of(FAULTY_MODELS.subList(0, 3).stream(), IntStream.rangeClosed(1, trials)
+                .mapToObj(PeersBench::slowModel), Stream.of(NOISY, FLAKY, REGIONAL)).flatMap(models -> models).toList();
+    }
+
+    /** The faults of trial {@code trial}, one per model. */
+    static List<Fault> faults(int trial) {
+        return List.of(Fault.error("m-500", 500), Fault.rateLimit("m-429"), Fault.hang("m-hang"),
+                Fault.slow(slowModel(trial), 3000));
+    }
+
+    /**
+     * The model trial {@code trial} slows down: one no earlier trial slowed, so each slowdown is judged
+     * against a model that usually answers fast. A model slowed in every trial, every 2 or 3 minutes,
+     * is slow 15 % of the time: its own p95, the baseline, is then the slow answers.
+     */
+    static String slowModel(int trial) {
+        return SLOW + "-" + trial;
+    }
+
+    /** The fault a model's alerts report on: {@link #SLOW} for every model a trial slowed. */
+    static String faultOf(String model) {
+        return model.startsWith(SLOW + "-") ? SLOW : model;
+    }
 
     private static final Operand REPO_DIR = Operand.required("REPO_DIR",
             "root of this project, with the service jars built under */target");
@@ -79,7 +103,8 @@ final class PeersBench {
 
     private static void run(Path repo, Path work, PeersPlan plan, PrintStream out) throws Exception {
         Random random = new Random();
-        try (Receiver receiver = new Receiver(STACKS); PeerProcesses processes = new PeerProcesses(repo, work)) {
+        try (Receiver receiver = new Receiver(STACKS); PeerProcesses processes = new PeerProcesses(repo, work,
+                models(plan.trials()))) {
             SimulatorFaults simulator = new SimulatorFaults(processes.startAll(receiver.port()));
             simulator.apply(Fault.error(NOISY, 500).withProbability(0.02));
             long runStart = System.currentTimeMillis();
@@ -100,13 +125,13 @@ final class PeersBench {
             for (int t = 1; t <= plan.trials(); t++) {
                 Thread.sleep(5_000 + random.nextInt(15_000));
                 long faultAt = System.currentTimeMillis();
-                for (Fault fault : FAULTS) {
+                for (Fault fault : faults(t)) {
                     simulator.apply(fault);
                 }
                 Thread.sleep(10_000 + random.nextInt(20_000));
                 long clearedAt = System.currentTimeMillis();
-                for (String model : FAULTY_MODELS) {
-                    simulator.apply(Fault.healthy(model));
+                for (Fault fault : faults(t)) {
+                    simulator.apply(Fault.healthy(fault.model()));
                 }
                 Trial trial = new Trial(t, faultAt, clearedAt);
                 awaitSettled(trial::settled, receiver, clearedAt, Duration.ofMinutes(6));

@@ -111,8 +111,8 @@ final class Report {
         return trials.stream().map(trial -> trial.resolve(arrivals, view, model)).filter(Objects::nonNull).toList();
     }
 
-    private static List<String> firedRules(List<Receiver.Arrival> arrivals, View view, String model) {
-        return arrivals.stream().filter(a -> view.counts(a) && a.model().equals(model) && a.firing())
+    private static List<String> firedRules(List<Receiver.Arrival> arrivals, View view, String fault) {
+        return arrivals.stream().filter(a -> view.counts(a) && PeersBench.faultOf(a.model()).equals(fault) && a.firing())
                 .map(Receiver.Arrival::rule).distinct().toList();
     }
 

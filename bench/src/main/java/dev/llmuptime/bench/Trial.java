@@ -6,14 +6,16 @@ import java.util.Set;
 /** One injection of every fault at {@code faultAt}, cleared at {@code clearedAt}. */
 record Trial(int number, long faultAt, long clearedAt) {
 
-    /** First firing arrival minus fault start, per row and model; null when the stack never fired. */
-    Long detection(List<Receiver.Arrival> arrivals, View view, String model) {
+    /** First firing arrival minus fault start, per row and fault; null when the stack never fired. */
+    Long detection(List<Receiver.Arrival> arrivals, View view, String fault) {
+        String model = modelOf(fault);
         return arrivals.stream().filter(a -> view.counts(a) && a.model().equals(model) && a.firing()
                 && a.at() >= faultAt).map(a -> a.at() - faultAt).min(Long::compare).orElse(null);
     }
 
-    /** First resolved arrival minus recovery, per row and model; null when it never resolved. */
-    Long resolve(List<Receiver.Arrival> arrivals, View view, String model) {
+    /** First resolved arrival minus recovery, per row and fault; null when it never resolved. */
+    Long resolve(List<Receiver.Arrival> arrivals, View view, String fault) {
+        String model = modelOf(fault);
         return arrivals.stream().filter(a -> view.counts(a) && a.model().equals(model) && !a.firing()
                 && a.at() >= clearedAt).map(a -> a.at() - clearedAt).min(Long::compare).orElse(null);
     }
@@ -29,6 +31,11 @@ record Trial(int number, long faultAt, long clearedAt) {
             }
         }
         return true;
+    }
+
+    /** The model {@code fault} ran on in this trial. */
+    String modelOf(String fault) {
+        return fault.equals(PeersBench.SLOW) ? PeersBench.slowModel(number) : fault;
     }
 
     String describe(List<Receiver.Arrival> arrivals) {

@@ -112,8 +112,8 @@ class PeersPhasesTest {
                 firing("ours-default", "m-flaky", "down", 130_000),
                 firing("ours-default", "m-500", "down", 2_007_000),
                 resolved("ours-default", "m-500", "down", 2_028_000),
-                firing("ours-default", "m-slow", "slow", 2_021_000),
-                resolved("ours-default", "m-slow", "slow", 2_070_000));
+                firing("ours-default", "m-slow-1", "slow", 2_021_000),
+                resolved("ours-default", "m-slow-1", "slow", 2_070_000));
 
         String table = Report.aims(List.of(trial), arrivals, 0, 60_000, errors, regions);
 

@@ -37,6 +37,21 @@ class PeersReportTest {
     }
 
     @Test
+    void eachTrialsSlowdownIsReadOnTheModelItSlowedAndTheTableNamesThemAllMSlow() {
+        Trial second = new Trial(2, 100_000, 120_000);
+        List<Receiver.Arrival> arrivals = List.of(
+                firing("ours-default", "m-slow-1", "slow", 105_000),
+                firing("ours-default", "m-slow-2", "slow", 110_000),
+                resolved("ours-default", "m-slow-2", "slow", 170_000));
+
+        assertThat(second.detection(arrivals, DEFAULT_ALL, PeersBench.SLOW)).isEqualTo(10_000);
+        assertThat(second.resolve(arrivals, DEFAULT_ALL, PeersBench.SLOW)).isEqualTo(50_000);
+        assertThat(PeersBench.models(2)).contains("m-slow-1", "m-slow-2").doesNotContain(PeersBench.SLOW);
+        assertThat(Report.table(List.of(second), arrivals))
+                .contains("| ours-default | m-slow | 10.0 s (10.0-10.0) | 50.0 s (50.0-50.0) | 1/1 | [slow] |");
+    }
+
+    @Test
     void aTrialIsSettledOnceEveryStackThatFiredHasResolved() {
         List<Receiver.Arrival> fired = List.of(
                 firing("ours-fast", "m-hang", "down", 16_000),

@@ -51,18 +51,18 @@ class ServiceConfigsTest {
     @Test
     void peersConfigsReadBackWithTheirRules() {
         TopicsConfig topics = new TopicsConfig("bench.peers.results", "bench.peers.stats", "bench.alerts.fast");
-        MonitorConfig fast = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.MODELS, 0,
+        MonitorConfig fast = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.models(2), 0,
                 ServiceConfigs.alerts(18082, URI.create("http://127.0.0.1:9000/ours-fast"), ServiceConfigs.FAST_RULES));
-        MonitorConfig standard = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.MODELS, 0,
+        MonitorConfig standard = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.models(2), 0,
                 ServiceConfigs.alerts(18083, URI.create("http://127.0.0.1:9000/ours-default"), null));
-        MonitorConfig probes = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.MODELS, 18080, null);
+        MonitorConfig probes = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.models(2), 18080, null);
 
         assertThat(readBack(fast)).isEqualTo(fast);
         assertThat(readBack(standard)).isEqualTo(standard);
         assertThat(readBack(probes)).isEqualTo(probes);
         assertThat(fast.alerts().rules()).extracting(RuleConfig::name).containsExactly("down", "slow");
         assertThat(standard.alerts().rules()).isEqualTo(AlertsConfig.DEFAULT_RULES);
-        assertThat(probes.probes().targets()).hasSize(7).allSatisfy(target -> {
+        assertThat(probes.probes().targets()).as("six models and one per trial slowed").hasSize(8).allSatisfy(target -> {
             assertThat(target.id()).isEqualTo(target.model());
             assertThat(target.interval()).isEqualTo(Duration.ofSeconds(5));
         });
@@ -72,9 +72,9 @@ class ServiceConfigsTest {
     void theOtherRegionProbesTheSameTargetsAndSendsOneModelElsewhere() {
         TopicsConfig topics = new TopicsConfig("bench.peers.results", "bench.peers.stats", "bench.alerts.default");
         URI closed = URI.create("http://127.0.0.1:1/v1");
-        MonitorConfig far = ServiceConfigs.otherRegion("localhost:9092", topics, "far", SIM, PeersBench.MODELS,
+        MonitorConfig far = ServiceConfigs.otherRegion("localhost:9092", topics, "far", SIM, PeersBench.models(2),
                 "m-region", closed);
-        MonitorConfig near = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.MODELS, 0, null);
+        MonitorConfig near = ServiceConfigs.peers("localhost:9092", topics, SIM, PeersBench.models(2), 0, null);
 
         assertThat(readBack(far)).isEqualTo(far);
         assertThat(far.probes().region()).isEqualTo("far").isNotEqualTo(near.probes().region());

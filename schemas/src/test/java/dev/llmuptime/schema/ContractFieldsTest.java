@@ -22,7 +22,7 @@ class ContractFieldsTest {
         assertFields(WindowStats.getClassSchema(), List.of("targetId", "provider", "model", "check", "region",
                 "windowSize", "windowStart", "windowEnd", "final", "count", "outcomeCounts", "uptime", "latency",
                 "ttft", "tokensPerSecondP50", "latencySketch", "lastProbeAt", "lastOutcome",
-                "consecutiveFailures", "consecutiveSuccesses", "emittedAt", "recentFailures"));
+                "consecutiveFailures", "consecutiveSuccesses", "emittedAt", "recentFailures", "recentLatencies"));
         assertFields(Percentiles.getClassSchema(), List.of("p50", "p90", "p95", "p99", "max", "mean"));
     }
 
@@ -46,6 +46,14 @@ class ContractFieldsTest {
     }
 
     @Test
+    void recentLatenciesAreOptional() {
+        Schema field = WindowStats.getClassSchema().getField("recentLatencies").schema();
+
+        assertThat(field.isNullable()).isTrue();
+        assertThat(field.getTypes().get(1).getElementType()).isEqualTo(ProbeLatency.getClassSchema());
+    }
+
+    @Test
     void outcomesAreTheContractOnes() {
         assertThat(Outcome.getClassSchema().getEnumSymbols()).containsExactly("SUCCESS", "SLOW",
                 "CONTENT_MISMATCH", "INVALID_RESPONSE", "RATE_LIMITED", "SERVER_ERROR", "TIMEOUT",
@@ -55,7 +63,7 @@ class ContractFieldsTest {
     @Test
     void optionalFieldsAreNullableWithNullDefault() {
         for (Schema schema : List.of(ProbeResult.getClassSchema(), WindowStats.getClassSchema(),
-                AlertEvent.getClassSchema(), ProbeEvidence.getClassSchema())) {
+                AlertEvent.getClassSchema(), ProbeEvidence.getClassSchema(), ProbeLatency.getClassSchema())) {
             for (Schema.Field field : schema.getFields()) {
                 if (field.schema().isNullable()) {
                     assertThat(field.schema().getTypes().get(0).getType()).as(field.name()).isEqualTo(Schema.Type.NULL);
