@@ -14,9 +14,9 @@ import java.util.List;
  * that count against uptime extend the failure streak, AUTH_ERROR and CLIENT_ERROR leave both
  * as they are ({@link Outcomes}). The streak also keeps the latest {@link #RECENT_FAILURES} probes
  * that counted against uptime, as evidence for the provider, and the latency of the latest
- * {@link #RECENT_ANSWERS} up probes, so rules read the percentiles of exactly the last minute instead
- * of a window that still holds a slowdown ended long ago. A result older than the last one seen
- * does not change the streak.
+ * {@link #RECENT_ANSWERS} up probes in start order, so rules read the percentiles of exactly the last
+ * minute instead of a window that still holds a slowdown ended long ago. A result older than the
+ * last one seen does not change the streak, only the latest latencies.
  */
 final class Streaks {
 
@@ -32,7 +32,10 @@ final class Streaks {
     static Streak next(Streak previous, ProbeResult result) {
         long at = result.getStartedAt().toEpochMilli();
         if (previous != null && at < previous.getLastProbeAt()) {
-            return previous;
+            // A late result leaves the streak as it is, but its answer still counts among the latest latencies:
+            // with several regions, a slow answer often ends after a faster one that started later.
+            return Outcomes.isUp(result.getOutcome()) ? Streak.newBuilder(previous)
+                    .setRecentAnswers(withAnswer(previous.getRecentAnswers(), result)).build() : previous;
         }
         int failures = previous == null ? 0 : previous.getConsecutiveFailures();
         int successes = previous == null ? 0 : previous.getConsecutiveSuccesses();
@@ -42,7 +45,7 @@ final class Streaks {
         if (Outcomes.isUp(outcome)) {
             successes++;
             failures = 0;
-            recentAnswers = latest(recentAnswers, new AnsweredProbe(at, (double) result.getLatencyMs()), RECENT_ANSWERS);
+            recentAnswers = withAnswer(recentAnswers, result);
         } else if (Outcomes.countsAgainstUptime(outcome)) {
             failures++;
             successes = 0;
@@ -58,6 +61,18 @@ final class Streaks {
                 .setHttpStatus(result.getHttpStatus()).setErrorCode(result.getErrorCode())
                 .setRequestId(result.getRequestId()).setMessage(result.getMessage())
                 .build(), RECENT_FAILURES);
+    }
+
+    /** The latest {@link #RECENT_ANSWERS} of {@code recent} and {@code result}'s answer, in start order. */
+    private static List<AnsweredProbe> withAnswer(List<AnsweredProbe> recent, ProbeResult result) {
+        AnsweredProbe answer = new AnsweredProbe(result.getStartedAt().toEpochMilli(), (double) result.getLatencyMs());
+        List<AnsweredProbe> kept = new ArrayList<>(recent);
+        int index = kept.size();
+        while (index > 0 && kept.get(index - 1).getStartedAt() > answer.getStartedAt()) {
+            index--;
+        }
+        kept.add(index, answer);
+        return List.copyOf(kept.subList(Math.max(0, kept.size() - RECENT_ANSWERS), kept.size()));
     }
 
     /** The last {@code limit} of {@code recent} followed by {@code newest}. */

@@ -220,6 +220,19 @@ class StatsTopologyTest {
     }
 
     @Test
+    void aSlowAnswerThatEndsAfterAFasterOneStartedLaterStillCountsAmongTheLatestLatenciesInStartOrder() {
+        send(result("a", "us", T0.plusSeconds(5), Outcome.SUCCESS, 100L, null));
+        send(result("a", "eu", T0.plusSeconds(3), Outcome.SUCCESS, 3_000L, null));
+        send(result("a", "eu", T0.plusSeconds(1), Outcome.SERVER_ERROR, 10L, null));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        WindowStats all = latest(stats.readValuesToList(), "*", Duration.ofMinutes(1));
+        assertThat(all.getRecentLatencies()).extracting(ProbeLatency::getLatencyMs).containsExactly(3_000.0, 100.0);
+        assertThat(all.getConsecutiveSuccesses()).as("late results leave the streak").isEqualTo(1);
+        assertThat(all.getLastProbeAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
     void successesAndMonitorSideFailuresAddNoEvidenceAndRegionsKeepTheirOwn() {
         send(failure("eu", T0.plusSeconds(1), "req-eu"));
         send(result("a", "eu", T0.plusSeconds(2), Outcome.SUCCESS, 100L, null));
