@@ -58,7 +58,7 @@ final class AlertApi {
         this.history = history;
         this.clock = clock;
         this.token = new BearerToken(config.alerts().apiToken());
-        this.holds = new MaintenanceWindows(config.alerts().maintenance()).orElse(view.silences());
+        this.holds = new MaintenanceWindows(config.alerts().maintenance()).orElse(view.holds());
     }
 
     void addTo(HttpServerRoutes routes) {

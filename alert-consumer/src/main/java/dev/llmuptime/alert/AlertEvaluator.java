@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the stats, runs the rules, and writes each transition to the alerts topic, with the
- * reminders, escalations, releases and acknowledgements the {@link Notifier} decides, together with the new state and
+ * provider-down alerts of the providers it owns ({@link ProviderDown}) and the reminders, escalations,
+ * releases and acknowledgements the {@link Notifier} decides, together with the new state and
  * the consumed offsets, in one Kafka transaction. Instances share the
  * stats partitions through the evaluator's consumer group; each restores the state of the partitions
  * it is assigned from the compacted state topic (see {@link OwnedPartitions}), so neither a restart
@@ -114,7 +116,8 @@ final class AlertEvaluator implements Runnable {
         }
         TopicsConfig topics = config.kafka().topics();
         RuleEngine engine = new RuleEngine(rules, ConfiguredTargets.of(config));
-        Notifier notifier = Notifier.of(config, rules, view.acks(), view.silences());
+        Notifier notifier = Notifier.of(config, rules, view.acks(), view.holds());
+        ProviderDown providerDown = ProviderDown.of(config);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                 new ByteArraySerializer());
              KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(consumerProperties(group, "latest"),
@@ -135,7 +138,8 @@ final class AlertEvaluator implements Runnable {
                 if (!owned.assigned()) {
                     continue;
                 }
-                Decisions decisions = decide(engine, notifier, records, clock.millis());
+                Decisions decisions = decide(engine, notifier, providers(providerDown, owned, notifier), records,
+                        clock.millis());
                 List<ProducerRecord<String, byte[]>> changes = state.changes(engine, notifier, owned.partitioner());
                 if (!records.isEmpty() || !decisions.isEmpty() || !changes.isEmpty()) {
                     commit(producer, stats, records, decisions, changes);
@@ -162,8 +166,17 @@ final class AlertEvaluator implements Runnable {
         }
     }
 
-    /** Runs the rules on the polled stats, then the timers, and decides who is told of the transitions and when again. */
-    private Decisions decide(RuleEngine engine, Notifier notifier, ConsumerRecords<String, byte[]> records, long now) {
+    /** The provider-down notices due at a time, on the providers this instance owns. */
+    private LongFunction<List<Notice>> providers(ProviderDown providerDown, OwnedPartitions owned, Notifier notifier) {
+        return now -> providerDown.decide(view.episodes().all(), owned::owns, notifier, now);
+    }
+
+    /**
+     * Runs the rules on the polled stats, then the timers and the providers' state, and decides who is told of
+     * the transitions and when again.
+     */
+    private Decisions decide(RuleEngine engine, Notifier notifier, LongFunction<List<Notice>> providers,
+            ConsumerRecords<String, byte[]> records, long now) {
         List<Notice> notices = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -178,6 +191,7 @@ final class AlertEvaluator implements Runnable {
             }
         }
         notices.addAll(notifier.onTransitions(engine.onTick(now), engine::regionOfEpisode, now));
+        notices.addAll(providers.apply(now));
         notices.addAll(notifier.onTick(now));
         // An acknowledgement is done with once its alert resolved.
         List<ProducerRecord<String, byte[]>> settled = notifier.drainSettledAcknowledgements().stream()

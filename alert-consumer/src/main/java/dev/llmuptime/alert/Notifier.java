@@ -12,12 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Decides who is told of each alert, and when again: routes the rules' transitions, holds back what
- * a maintenance window or a silence covers and sends it once nothing does, reminds the receivers of an
+ * a maintenance window, a silence or an inhibition covers and sends it once nothing does, reminds the receivers of an
  * unacknowledged firing alert every repeat-interval and escalates it step by step, and records each
  * acknowledgement once.
  * Keeps an {@link Episode} per firing alert for the state topic, so a restart neither repeats nor
@@ -41,10 +42,10 @@ final class Notifier {
         this.acknowledgements = acknowledgements;
     }
 
-    /** The notifier of the configured routes and maintenance windows, then {@code silences}, for these rules. */
-    static Notifier of(MonitorConfig config, List<Rule> rules, Acknowledgements acknowledgements, Holds silences) {
+    /** The notifier of the configured routes and maintenance windows, then {@code holds}, for these rules. */
+    static Notifier of(MonitorConfig config, List<Rule> rules, Acknowledgements acknowledgements, Holds holds) {
         return new Notifier(new Routes(config.alerts(), Rules.byName(rules)::get),
-                new MaintenanceWindows(config.alerts().maintenance()).orElse(silences), acknowledgements);
+                new MaintenanceWindows(config.alerts().maintenance()).orElse(holds), acknowledgements);
     }
 
     /** The notices of the rules' transitions; {@code regionOf} gives a firing alert's region (null: all regions). */
@@ -78,6 +79,14 @@ final class Notifier {
             }
         }
         return notices;
+    }
+
+    /** The FIRING of each episode of {@code rule} kept here, by target. */
+    Map<String, AlertEvent> firingOf(String rule) {
+        Map<String, AlertEvent> firing = new TreeMap<>();
+        episodes.values().stream().filter(episode -> episode.labels().rule().equals(rule)).forEach(episode ->
+                firing.put(episode.labels().target(), serde.deserializer().deserialize(TOPIC, episode.firing())));
+        return firing;
     }
 
     /** Restores an episode read back from the state topic; null: it is over. */

@@ -60,6 +60,11 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         return ownedNow;
     }
 
+    /** Whether this instance decides the alerts on {@code targetId}: it owns the partition of that key. */
+    boolean owns(String targetId) {
+        return partitioner != null && owned.contains(partitioner.partitionOf(targetId));
+    }
+
     /** Where the state of a target goes: known once partitions are assigned, which precedes every decision. */
     TargetPartitioner partitioner() {
         return partitioner;

@@ -65,6 +65,11 @@ final class SharedView implements Runnable {
         return silences;
     }
 
+    /** What holds alerts back besides the config's maintenance windows: silences, then inhibition when it is on. */
+    Holds holds() {
+        return config.alerts().inhibit().enabled() ? silences.orElse(new Inhibition(episodes::all)) : silences;
+    }
+
     /** The firing alerts' episodes, by alert id. */
     LatestByKey<Episode> episodes() {
         return episodes;

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * {@code dashboard-url} is the link put in notifications (default: the aggregator on localhost).
  * Without {@code routes} each rule's {@code notify} applies; without {@code repeat-interval} a firing
  * alert is sent once; {@code maintenance} windows hold back the alerts they match. Without
- * {@code api-token} the write API (acknowledgements, silences) answers 403.
+ * {@code api-token} the write API (acknowledgements, silences) answers 403. {@code inhibit} (on by
+ * default) holds back a provider's alerts while most of its targets fail, behind one provider-level alert.
  */
 public record AlertsConfig(
         @JsonProperty("http-port") Integer httpPort,
@@ -22,7 +23,8 @@ public record AlertsConfig(
         @JsonProperty("repeat-interval") Duration repeatInterval,
         @JsonProperty("routes") List<RouteConfig> routes,
         @JsonProperty("maintenance") List<MaintenanceConfig> maintenance,
-        @JsonProperty("api-token") Secret apiToken) {
+        @JsonProperty("api-token") Secret apiToken,
+        @JsonProperty("inhibit") InhibitConfig inhibit) {
 
     /**
      * The rules used when the config has none: a hard outage, the error budget burning fast (pages) and
@@ -45,9 +47,9 @@ public record AlertsConfig(
 
     public static final AlertsConfig DEFAULT = new AlertsConfig(null, null, null, null);
 
-    /** Rules and webhooks only: no routes, reminders or maintenance windows. */
+    /** Rules and webhooks only: no routes, reminders or maintenance windows; inhibition as by default. */
     public AlertsConfig(Integer httpPort, URI dashboardUrl, List<RuleConfig> rules, List<WebhookConfig> webhooks) {
-        this(httpPort, dashboardUrl, rules, webhooks, null, null, null, null);
+        this(httpPort, dashboardUrl, rules, webhooks, null, null, null, null, null);
     }
 
     public AlertsConfig {
@@ -78,6 +80,7 @@ public record AlertsConfig(
         }
         maintenance = List.copyOf(Check.orDefault(maintenance, List.<MaintenanceConfig>of()));
         apiToken = Check.orDefault(apiToken, Secret.none());
+        inhibit = Check.orDefault(inhibit, InhibitConfig.DEFAULT);
     }
 
     /** Every name in {@code names} (null: none) must be one of the webhooks. */
