@@ -31,8 +31,9 @@ import reactor.netty.http.server.HttpServerRoutes;
 /**
  * The alert-consumer's JSON API on {@code alerts.http-port}: {@code GET /api/v1/alerts} (the firing
  * alerts of every instance and their state; {@code ?state=all&since=ISO} the alerts topic since then),
- * {@code POST /api/v1/alerts/{alertId}/ack}, {@code GET|POST /api/v1/silences} and
- * {@code DELETE /api/v1/silences/{id}}. Reads are open; writes need the {@link BearerToken}. A write is
+ * {@code POST /api/v1/alerts/{alertId}/ack}, {@code GET|POST /api/v1/silences},
+ * {@code DELETE /api/v1/silences/{id}} and {@code GET /api/v1/incidents/{alertId}[?format=markdown]}
+ * ({@link Incidents}). Reads are open; writes need the {@link BearerToken}. A write is
  * answered once the broker has it; each instance's evaluator applies it on its next tick.
  */
 final class AlertApi {
@@ -47,6 +48,7 @@ final class AlertApi {
     private final Clock clock;
     private final BearerToken token;
     private final Holds holds;
+    private final Incidents incidents;
     private final ControlCodec codec = new ControlCodec();
     private final AlertJson json = new AlertJson(codec.json());
     private final AlertEventSerde serde = new AlertEventSerde();
@@ -59,12 +61,14 @@ final class AlertApi {
         this.clock = clock;
         this.token = new BearerToken(config.alerts().apiToken());
         this.holds = new MaintenanceWindows(config.alerts().maintenance()).orElse(view.holds());
+        this.incidents = new Incidents(history, new ProbeResultsReader(config), view, holds, clock);
     }
 
     void addTo(HttpServerRoutes routes) {
         routes.get("/api/v1/alerts", (request, response) -> respond(response, alerts(request)))
                 .post("/api/v1/alerts/{alertId}/ack", (request, response) -> respond(response,
                         write(request, body -> acknowledge(request.param("alertId"), body))))
+                .get("/api/v1/incidents/{alertId}", this::incident)
                 .get("/api/v1/silences", (request, response) -> respond(response, ready(this::silences)))
                 .post("/api/v1/silences", (request, response) -> respond(response, write(request, this::silence)))
                 .delete("/api/v1/silences/{id}", (request, response) -> respond(response,
@@ -89,6 +93,26 @@ final class AlertApi {
                     + first(params, "since") + "'"));
         }
         return offEventLoop(() -> history(since));
+    }
+
+    /** An alert's incident as JSON, or with {@code ?format=markdown} as a report for the provider's support. */
+    private Mono<Void> incident(HttpServerRequest request, HttpServerResponse response) {
+        String alertId = request.param("alertId");
+        String format = first(new QueryStringDecoder(request.uri()).parameters(), "format");
+        if (format != null && !format.equals("json") && !format.equals("markdown")) {
+            return respond(response, Mono.error(ApiProblem.badRequest("format must be json or markdown, got '"
+                    + format + "'")));
+        }
+        Mono<Incident> found = offEventLoop(() -> incidents.find(alertId).orElseThrow(() -> ApiProblem.notFound(
+                "no incident '" + alertId + "' in " + config.kafka().topics().alerts()
+                        + ": it never fired, or longer ago than the look-back")));
+        if (!"markdown".equals(format)) {
+            return respond(response, found.map(IncidentJson::render));
+        }
+        return found.map(IncidentMarkdown::render)
+                .flatMap(markdown -> response.status(200).header("content-type", "text/markdown; charset=utf-8")
+                        .header("cache-control", "no-store").sendString(Mono.just(markdown)).then())
+                .onErrorResume(ApiProblem.class, problem -> respond(response, Mono.error(problem)));
     }
 
     private JsonNode active() {

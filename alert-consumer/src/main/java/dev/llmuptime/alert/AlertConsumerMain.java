@@ -11,7 +11,7 @@ public final class AlertConsumerMain {
     static final ServiceLauncher LAUNCHER = new ServiceLauncher("alert-consumer",
             "Evaluates alert rules on the aggregated stats, records every transition to Kafka exactly once, and\n"
                     + "delivers alerts to webhooks (signed, retried, never lost). Serves /metrics, /health and the\n"
-                    + "alerts API (/api/v1/alerts, acknowledgements, silences) on alerts.http-port.",
+                    + "alerts API (/api/v1/alerts, acknowledgements, silences, incident reports) on alerts.http-port.",
             List.of());
 
     private AlertConsumerMain() {

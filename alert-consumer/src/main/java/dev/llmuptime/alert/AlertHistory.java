@@ -8,14 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -39,37 +38,27 @@ final class AlertHistory {
 
     /** The records written at or after {@code since}, the oldest first. */
     Page since(Instant since) {
+        return since(since, event -> true);
+    }
+
+    /** The records written at or after {@code since} whose event {@code wanted} takes, the oldest first. */
+    Page since(Instant since, Predicate<AlertEvent> wanted) {
         String topic = config.kafka().topics().alerts();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(CommittedReader.properties(config),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(partition -> new TopicPartition(topic, partition.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> times = new HashMap<>();
-            partitions.forEach(partition -> times.put(partition, since.toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            for (TopicPartition partition : partitions) {
-                OffsetAndTimestamp start = starts.get(partition);
-                consumer.seek(partition, start == null ? ends.get(partition) : start.offset());
-            }
             List<Entry> entries = new ArrayList<>();
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            boolean truncated = false;
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                if (entries.size() >= LIMIT || System.nanoTime() > deadline) {
-                    truncated = true;
-                    break;
+            TopicSpan.End end = TopicSpan.read(consumer, partitions, since, null, PATIENCE, record -> {
+                Optional<Entry> entry = read(record).filter(found -> wanted.test(found.event()));
+                if (entry.isPresent() && entries.size() >= LIMIT) {
+                    return false;
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        read(record).ifPresent(entries::add);
-                    }
-                }
-            }
+                entry.ifPresent(entries::add);
+                return true;
+            });
             entries.sort(Comparator.comparing(Entry::at));
-            return new Page(entries.size() > LIMIT ? List.copyOf(entries.subList(0, LIMIT)) : entries,
-                    truncated || entries.size() > LIMIT);
+            return new Page(entries, end != TopicSpan.End.COMPLETE);
         }
     }
 
@@ -79,10 +68,7 @@ final class AlertHistory {
         }
         try {
             AlertEvent event = serde.deserializer().deserialize(record.topic(), record.value());
-            return Optional.of(new Entry(Instant.ofEpochMilli(record.timestamp()), event,
-                    NoticeHeaders.read(record.headers()),
-                    NoticeHeaders.last(record.headers(), NoticeHeaders.ACKNOWLEDGED_BY),
-                    NoticeHeaders.last(record.headers(), NoticeHeaders.COMMENT)));
+            return Optional.of(Entry.of(Instant.ofEpochMilli(record.timestamp()), event, record.headers()));
         } catch (RecordDecodingException e) {
             // The delivery loops dead-letter it; the history has nothing to show of it.
             return Optional.empty();
@@ -96,6 +82,12 @@ final class AlertHistory {
      * @param acknowledgedBy on an acknowledgement's record, who took the alert on; null on others
      */
     record Entry(Instant at, AlertEvent event, NoticeHeaders.Read notice, String acknowledgedBy, String comment) {
+
+        /** The record written at {@code at} with {@code event} and {@code headers}. */
+        static Entry of(Instant at, AlertEvent event, Headers headers) {
+            return new Entry(at, event, NoticeHeaders.read(headers), NoticeHeaders.last(headers,
+                    NoticeHeaders.ACKNOWLEDGED_BY), NoticeHeaders.last(headers, NoticeHeaders.COMMENT));
+        }
     }
 
     /** The entries found; {@code truncated} when the limit or the patience ran out before the end. */

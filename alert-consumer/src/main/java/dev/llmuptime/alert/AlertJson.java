@@ -27,15 +27,19 @@ final class AlertJson {
         ObjectNode node = event(firing);
         AlertLabels labels = episode.labels();
         node.put("region", labels.region());
-        String state = ack.isPresent() ? "acknowledged" : heldBy.map(reason -> reason.startsWith(Silence.REASON_PREFIX)
-                ? "silenced" : "held").orElse("firing");
-        node.put("state", state);
+        node.put("state", state(ack.isPresent(), heldBy));
         heldBy.ifPresent(reason -> node.put("heldBy", reason));
         node.put("notification", episode.notification()).put("escalation", episode.escalation());
         node.set("receivers", json.valueToTree(episode.receivers()));
         ack.ifPresent(taken -> node.set("acknowledged", json.createObjectNode().put("by", taken.by())
                 .put("comment", taken.comment()).put("at", taken.at().toString())));
         return node;
+    }
+
+    /** {@code acknowledged} when someone took it on, else {@code silenced} or {@code held} while held back, else firing. */
+    static String state(boolean acknowledged, Optional<String> heldBy) {
+        return acknowledged ? "acknowledged" : heldBy.map(reason -> reason.startsWith(Silence.REASON_PREFIX)
+                ? "silenced" : "held").orElse("firing");
     }
 
     /** One record of the alerts topic, with what its headers decided. */

@@ -1,5 +1,8 @@
 package dev.llmuptime.alert;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What a record of the alerts topic tells its webhooks, as its {@code llm.notice} header names it. */
 enum NoticeKind {
     /** A FIRING or RESOLVED decided by the rules. */
@@ -21,5 +24,10 @@ enum NoticeKind {
 
     String header() {
         return header;
+    }
+
+    /** The kind a {@code llm.notice} header names; empty for one of a newer release. */
+    static Optional<NoticeKind> ofHeader(String header) {
+        return Arrays.stream(values()).filter(kind -> kind.header.equals(header)).findFirst();
     }
 }

@@ -18,9 +18,9 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The provider-level alert of {@code alerts.inhibit}: {@code provider-down} fires on a provider with at
- * least {@code min-targets} configured targets once at least {@code share} of them have a critical alert
- * firing, and resolves once fewer do. Its target id is the provider's name, so the one instance owning
+ * The provider-level alert of {@code alerts.inhibit}: {@code provider-down} fires on a provider once at
+ * least {@code share} of its configured targets, and at least {@code min-targets} of them, have a critical
+ * alert firing, and resolves once fewer do. Its target id is the provider's name, so the one instance owning
  * that name's partition decides it, from the firing alerts of every instance, and keeps it in the state
  * topic like any episode. While it fires, {@link Inhibition} holds back the provider's other alerts.
  */
@@ -75,8 +75,7 @@ final class ProviderDown {
             Set<String> failing = new TreeSet<>();
             critical.forEach(episode -> failing.add(episode.labels().target()));
             AlertEvent current = down.get(provider);
-            boolean isDown = inhibit.enabled() && configured.size() >= inhibit.minTargets()
-                    && failing.size() >= required(configured.size());
+            boolean isDown = inhibit.enabled() && failing.size() >= required(configured.size());
             if (isDown && current == null) {
                 transitions.add(fired(provider, failing, configured.size(), critical, now));
             } else if (!isDown && current != null) {
@@ -86,9 +85,13 @@ final class ProviderDown {
         return transitions;
     }
 
-    /** How many failing targets make a provider of {@code configured} down; the epsilon keeps 0.3 × 10 at 3. */
+    /**
+     * How many failing targets make a provider of {@code configured} down: {@code share} of them, and
+     * never fewer than {@code min-targets}, so one model failing alone is never the provider. The
+     * epsilon keeps 0.3 × 10 at 3.
+     */
     private int required(int configured) {
-        return Math.max(1, (int) Math.ceil(inhibit.share() * configured - 1e-9));
+        return Math.max(inhibit.minTargets(), (int) Math.ceil(inhibit.share() * configured - 1e-9));
     }
 
     /** A critical alert of a rule on one of the provider's targets. */

@@ -35,6 +35,13 @@ final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET whose answer is read as text, not JSON. */
+    Text text(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Text(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
+                response.body());
+    }
+
     Answer post(String path, String body) throws IOException, InterruptedException {
         return send(authorized(request(path).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
@@ -70,5 +77,9 @@ final class ApiClient {
             assertThat(status).as(String.valueOf(body)).isEqualTo(200);
             return StreamSupport.stream(body.path(field).spliterator(), false).toList();
         }
+    }
+
+    /** A response read as text: its status, its Content-Type and its body. */
+    record Text(int status, String contentType, String body) {
     }
 }

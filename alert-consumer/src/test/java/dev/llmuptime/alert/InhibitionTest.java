@@ -107,6 +107,18 @@ class InhibitionTest {
     }
 
     @Test
+    void oneModelFailingAloneIsNeverTheProviderWhateverTheShare() {
+        InhibitingEngine lenient = new InhibitingEngine(CONFIG + "  inhibit: {share: 25%}\n", T0);
+
+        assertSent(lenient.read(failing("openai-a")));
+        assertThat(lenient.pass(Duration.ofMinutes(1))).as("1 of 4 is the share, but fewer than min-targets 2")
+                .isEmpty();
+        assertSent(lenient.read(failing("openai-b")));
+        assertThat(lenient.pass(Duration.ofSeconds(1))).extracting(notice -> notice.event().getRule())
+                .containsExactly("provider-down");
+    }
+
+    @Test
     void onlyTheInstanceOwningTheProvidersPartitionDecidesIt() {
         engine.read(failing("openai-a"));
         engine.read(failing("openai-b"));

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * {@code alerts.inhibit}: when at least {@code share} of a provider's configured targets (and it has
- * at least {@code min-targets}) have a critical alert firing, one {@code provider-down} alert is sent
+ * {@code alerts.inhibit}: when at least {@code share} of a provider's configured targets, and at least
+ * {@code min-targets} of them, have a critical alert firing, one {@code provider-down} alert is sent
  * and the provider's other alerts are held back while it fires. On unless {@code enabled: false}.
  */
 public record InhibitConfig(

@@ -43,4 +43,14 @@ class ExamplesTest {
         });
         assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
     }
+
+    @Test
+    void localExampleTurnsTheAlertsWriteApiOnForTheDemo() {
+        MonitorConfig demo = new ConfigLoader(name -> null).load(EXAMPLES.resolve("local.yaml"));
+        MonitorConfig own = new ConfigLoader(Map.of("ALERTS_API_TOKEN", "tok-own")::get)
+                .load(EXAMPLES.resolve("local.yaml"));
+
+        assertThat(demo.alerts().apiToken().reveal()).isEqualTo("local-demo-token");
+        assertThat(own.alerts().apiToken().reveal()).isEqualTo("tok-own");
+    }
 }

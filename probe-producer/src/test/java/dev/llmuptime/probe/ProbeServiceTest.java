@@ -47,7 +47,8 @@ class ProbeServiceTest {
     @Test
     void writesEveryResultAsAvroKeyedByTargetAndStampedWithItsStart(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueName("llm.probe.results");
-        service = new ProbeService(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
+        // A probe's timeout is at most its interval: 1 s, so that a loaded machine does not turn answers into TIMEOUTs.
+        service = new ProbeService(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "1s"),
                 "127.0.0.1", Clock.systemUTC(), registry);
         service.start();
 
