@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
@@ -67,13 +69,17 @@ public final class AggregatorService implements AutoCloseable {
         Peers peers = new Peers(PEER_TIMEOUT);
         ObjectMapper mapper = new ObjectMapper();
         StatsApi api = new StatsApi(queries, cluster, peers, mapper, clock);
-        Dashboard dashboard = new Dashboard(queries.chartWindow());
+        Map<String, Duration> rangeWindows = new LinkedHashMap<>();
+        StatsApi.UPTIME_PERIODS.forEach(range -> rangeWindows.put(range.getKey(), queries.chartWindow(range.getValue())));
+        // A day by default, as the dashboard always showed.
+        Dashboard dashboard = new Dashboard(rangeWindows, "24h");
         RecentAlerts alerts = new RecentAlerts();
+        AlertPanelRoutes alertPanel = new AlertPanelRoutes(alerts, mapper, clock);
         StatusRoutes status = new StatusRoutes(new PublicStatuses(queries, clock), alerts, cluster, peers, mapper,
                 clock);
         http = HttpServer.create().host(host).port(aggregation.httpPort())
-                .route(routes -> status.addTo(dashboard.addTo(api.addTo(
-                        OpsRoutes.add(routes, registry, this::health)))))
+                .route(routes -> alertPanel.addTo(status.addTo(dashboard.addTo(api.addTo(
+                        OpsRoutes.add(routes, registry, this::health))))))
                 .bindNow();
         lifecycle.onClose("HTTP server", () -> http.disposeNow(Duration.ofSeconds(5)));
         int advertisedPort = aggregation.advertisedPort() == 0 ? http.port() : aggregation.advertisedPort();

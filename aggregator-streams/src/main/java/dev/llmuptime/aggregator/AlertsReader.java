@@ -6,6 +6,7 @@ import dev.llmuptime.schema.AlertEventSerde;
 import dev.llmuptime.schema.RecordDecodingException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,8 @@ final class AlertsReader implements AutoCloseable {
         try {
             AlertEvent event = values.deserialize(record.topic(), record.value());
             if (event != null) {
-                table.apply(event, clock.instant());
+                table.apply(event, AlertNotice.read(record.headers()), Instant.ofEpochMilli(record.timestamp()),
+                        clock.instant());
             }
         } catch (RecordDecodingException e) {
             log.warn("Skipping an undecodable alert at {}-{}@{}: {}", record.topic(), record.partition(),

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import reactor.core.publisher.Mono;
@@ -25,7 +26,8 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * The JSON API: {@code GET /api/v1/targets} (current status of every target) and
- * {@code GET /api/v1/targets/{id}/stats?window=&from=&to=&region=} (a series of WindowStats).
+ * {@code GET /api/v1/targets/{id}/stats?window=&from=&to=&region=} (a series of WindowStats) and
+ * {@code GET /api/v1/targets/{id}/summary?range=24h} (the target over a range, overall and per region).
  * Any instance answers for the whole cluster: it gathers the targets of every instance and forwards
  * stats to the instance holding the target; {@code local=true} answers from this instance's stores only.
  * Stats read from a standby or restoring store come as {@code {"stale": true, "series": [...]}}.
@@ -42,6 +44,7 @@ final class StatsApi {
     private final ClusterTargets clusterTargets;
     private final Peers peers;
     private final StatsJson json;
+    private final TargetSummary targetSummary;
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -52,13 +55,17 @@ final class StatsApi {
         this.clusterTargets = new ClusterTargets(cluster, peers, mapper);
         this.mapper = mapper;
         this.json = new StatsJson(mapper);
+        this.targetSummary = new TargetSummary(mapper);
         this.clock = clock;
     }
 
     HttpServerRoutes addTo(HttpServerRoutes routes) {
         return routes
                 .get("/api/v1/targets", (request, response) -> respond(response, allTargets(request)))
-                .get("/api/v1/targets/{id}/stats", (request, response) -> respond(response, anyStats(request)));
+                .get("/api/v1/targets/{id}/stats", (request, response) -> respond(response,
+                        owned(request, this::stats, this::staleSeries)))
+                .get("/api/v1/targets/{id}/summary", (request, response) -> respond(response,
+                        owned(request, this::summary, answer -> ((ObjectNode) answer).put("stale", true))));
     }
 
     private Mono<Reply> allTargets(HttpServerRequest request) {
@@ -70,10 +77,15 @@ final class StatsApi {
                 : clusterTargets.gather("/api/v1/targets", local, instances)).map(Reply::ok);
     }
 
-    private Mono<Reply> anyStats(HttpServerRequest request) {
-        Mono<Reply> local = offEventLoop(() -> stats(request, queries)).map(Reply::ok)
+    /**
+     * The answer of the instance holding target {@code id}: asked of it, or read here when this one holds
+     * it; {@code stale} wraps an answer read from a standby or restoring copy here.
+     */
+    private Mono<Reply> owned(HttpServerRequest request, TargetQuery query, UnaryOperator<JsonNode> stale) {
+        Mono<Reply> staleReply = Mono.defer(() -> staleReply(request, query, stale));
+        Mono<Reply> local = offEventLoop(() -> query.answer(request, queries)).map(Reply::ok)
                 // Rebalancing or restoring: a standby or restoring store still knows the target.
-                .onErrorResume(InvalidStateStoreException.class, e -> staleStats(request));
+                .onErrorResume(InvalidStateStoreException.class, e -> staleReply);
         if (isLocal(request)) {
             return local;
         }
@@ -81,18 +93,40 @@ final class StatsApi {
                 : peers.getLocal(owner.get(), request.uri())
                         .filter(answer -> answer.status() == 200 || answer.status() == 400 || answer.status() == 404)
                         .flatMap(answer -> offEventLoop(() -> new Reply(answer.status(), mapper.readTree(answer.body()))))
-                        .switchIfEmpty(Mono.defer(() -> staleStats(request)))
+                        .switchIfEmpty(staleReply)
                         .onErrorResume(failure -> !(failure instanceof BadRequest || failure instanceof NotFound),
-                                failure -> staleStats(request)));
+                                failure -> staleReply));
     }
 
-    private Mono<Reply> staleStats(HttpServerRequest request) {
-        return offEventLoop(() -> {
-            ObjectNode stale = mapper.createObjectNode().put("stale", true);
-            stale.set("series", stats(request, queries.includingStale()));
-            return Reply.ok(stale);
-        }).onErrorResume(NotFound.class, e -> Mono.just(new Reply(503, json.error("the instance holding target '"
-                + request.param("id") + "' cannot be reached, and this one has no copy of its stats"))));
+    private Mono<Reply> staleReply(HttpServerRequest request, TargetQuery query, UnaryOperator<JsonNode> stale) {
+        return offEventLoop(() -> Reply.ok(stale.apply(query.answer(request, queries.includingStale()))))
+                .onErrorResume(NotFound.class, e -> Mono.just(new Reply(503, json.error("the instance holding target '"
+                        + request.param("id") + "' cannot be reached, and this one has no copy of its stats"))));
+    }
+
+    private JsonNode staleSeries(JsonNode series) {
+        ObjectNode stale = mapper.createObjectNode().put("stale", true);
+        stale.set("series", series);
+        return stale;
+    }
+
+    private JsonNode summary(HttpServerRequest request, StatsQueries queries) {
+        String targetId = request.param("id");
+        String label = first(new QueryStringDecoder(request.uri()).parameters(), "range");
+        Map.Entry<String, Duration> range = UPTIME_PERIODS.stream()
+                .filter(period -> period.getKey().equals(label == null ? "24h" : label)).findFirst()
+                .orElseThrow(() -> new BadRequest("range must be one of " + UPTIME_PERIODS.stream()
+                        .map(Map.Entry::getKey).collect(Collectors.joining(", ")) + ", got '" + label + "'"));
+        if (queries.streak(targetId).isEmpty()) {
+            throw new NotFound("no stats for target '" + targetId + "'");
+        }
+        return targetSummary.of(queries, targetId, range, clock.instant());
+    }
+
+    /** A question about one target, asked of some instance's stores. */
+    @FunctionalInterface
+    private interface TargetQuery {
+        JsonNode answer(HttpServerRequest request, StatsQueries queries);
     }
 
     private static boolean isLocal(HttpServerRequest request) {

@@ -9,6 +9,7 @@ import dev.llmuptime.schema.UptimeCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +91,32 @@ final class StatsQueries {
         return series;
     }
 
+    /** The regions that probe {@code targetId}, each with its streak there; {@code *} left out. */
+    Map<String, Streak> regions(String targetId) {
+        Map<String, Streak> regions = new TreeMap<>();
+        try (KeyValueIterator<String, Streak> all = streaks().prefixScan(StoreKeyFormat.join(targetId, ""),
+                new StringSerializer())) {
+            all.forEachRemaining(entry -> {
+                StreakKey key = StreakKey.parse(entry.key);
+                if (key.targetId().equals(targetId) && !key.region().equals(WindowStatsProcessor.ALL_REGIONS)) {
+                    regions.put(key.region(), entry.value);
+                }
+            });
+        }
+        return regions;
+    }
+
     /** Counts and sketches of every window of {@code targetId} in the last {@code period}, merged. */
     Rollup rollup(String targetId, Duration period, Instant now) {
+        return rollup(targetId, WindowStatsProcessor.ALL_REGIONS, period, now);
+    }
+
+    /** The same in one region ({@code *}: all regions). */
+    Rollup rollup(String targetId, String region, Duration period, Instant now) {
         Duration window = windowFor(period);
         Instant from = now.minus(period);
         Rollup rollup = new Rollup();
-        for (WindowAccumulator state : series(targetId, WindowStatsProcessor.ALL_REGIONS, window,
+        for (WindowAccumulator state : series(targetId, region, window,
                 from.minusMillis(from.toEpochMilli() % window.toMillis()), now.plusMillis(1))) {
             rollup.add(state);
         }
@@ -113,10 +134,13 @@ final class StatsQueries {
         return chosen;
     }
 
-    /** For charts of a day: the smallest window size giving at most 300 points, else the largest. */
-    Duration chartWindow() {
+    /**
+     * For charts of {@code range}: the smallest window size giving at most 300 points whose closed
+     * windows are kept that long, else the largest.
+     */
+    Duration chartWindow(Duration range) {
         for (Duration window : windows) {
-            if (Duration.ofDays(1).dividedBy(window) <= 300) {
+            if (range.dividedBy(window) <= 300 && HistoryRetention.of(window).compareTo(range) >= 0) {
                 return window;
             }
         }
@@ -124,7 +148,11 @@ final class StatsQueries {
     }
 
     Optional<Streak> streak(String targetId) {
-        return Optional.ofNullable(streaks().get(new StreakKey(targetId, WindowStatsProcessor.ALL_REGIONS).encode()));
+        return streak(targetId, WindowStatsProcessor.ALL_REGIONS);
+    }
+
+    Optional<Streak> streak(String targetId, String region) {
+        return Optional.ofNullable(streaks().get(new StreakKey(targetId, region).encode()));
     }
 
     private ReadOnlyKeyValueStore<String, WindowAccumulator> live() {
@@ -149,6 +177,7 @@ final class StatsQueries {
     static final class Rollup {
         private UptimeCounts uptime = new UptimeCounts(0, 0);
         private long count;
+        private final Map<String, Long> outcomeCounts = new TreeMap<>();
         private final DDSketch latency = Sketches.empty();
         private final DDSketch ttft = Sketches.empty();
         private double latencyMax;
@@ -162,6 +191,7 @@ final class StatsQueries {
         void add(WindowAccumulator state) {
             uptime = uptime.plus(UptimeCounts.of(state.getCount(), state.getOutcomeCounts()));
             count += state.getCount();
+            state.getOutcomeCounts().forEach((outcome, n) -> outcomeCounts.merge(outcome.toString(), n, Long::sum));
             latency.mergeWith(Sketches.decode(state.getLatencySketch()));
             ttft.mergeWith(Sketches.decode(state.getTtftSketch()));
             latencyMax = Math.max(latencyMax, state.getLatencyMax());
@@ -179,6 +209,11 @@ final class StatsQueries {
 
         long count() {
             return count;
+        }
+
+        /** Probes by outcome name, in name order. */
+        Map<String, Long> outcomeCounts() {
+            return Collections.unmodifiableMap(new TreeMap<>(outcomeCounts));
         }
 
         Percentiles latency() {

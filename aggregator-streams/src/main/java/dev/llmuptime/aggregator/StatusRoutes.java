@@ -145,7 +145,7 @@ final class StatusRoutes {
      * connection when a request that waited behind another is answered synchronously
      * (reactor/reactor-netty#4361), and the client's next request on it then hangs.
      */
-    private static Mono<Void> send(HttpServerResponse response, int status, String type, String cache, String body) {
+    static Mono<Void> send(HttpServerResponse response, int status, String type, String cache, String body) {
         return Mono.defer(() -> response.status(status).header("content-type", type).header("cache-control", cache)
                         .header("x-content-type-options", "nosniff")
                         .sendByteArray(Mono.just(body.getBytes(StandardCharsets.UTF_8))).then())
