@@ -77,10 +77,17 @@ final class AlertsReader implements AutoCloseable {
                     // Until the topic is found, look again soon.
                     nextRefresh = System.nanoTime() + (any ? REFRESH : POLL.multipliedBy(4)).toNanos();
                 }
+                if (reading.assignment().isEmpty()) {
+                    // A consumer with nothing assigned refuses to poll: wait for the topic instead.
+                    Thread.sleep(POLL.toMillis());
+                    continue;
+                }
                 for (ConsumerRecord<String, byte[]> record : reading.poll(POLL)) {
                     apply(record);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (WakeupException e) {
             // closed
         } catch (KafkaException | IllegalStateException e) {
@@ -133,6 +140,7 @@ final class AlertsReader implements AutoCloseable {
         if (reading != null) {
             reading.wakeup();
         }
+        poller.interrupt();
         poller.join(Duration.ofSeconds(10).toMillis());
     }
 }
