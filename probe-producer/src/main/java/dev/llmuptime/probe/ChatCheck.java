@@ -30,10 +30,13 @@ record ChatCheck(ObjectMapper json) implements ProbeCheck {
             if (choice.isMissingNode()) {
                 return Answer.failed(Outcome.INVALID_RESPONSE, "answer has no choices");
             }
+            String finishReason = choice.path("finish_reason").asText("none");
+            if (finishReason.equals(ContentFilter.FINISH_REASON)) {
+                return ContentFilter.stopped(choice.path("content_filter_results"));
+            }
             String content = choice.path("message").path("content").asText("");
             if (content.isBlank()) {
-                return Answer.failed(Outcome.CONTENT_MISMATCH, "empty answer (finish_reason "
-                        + choice.path("finish_reason").asText("none") + ")");
+                return Answer.failed(Outcome.CONTENT_MISMATCH, "empty answer (finish_reason " + finishReason + ")");
             }
             JsonNode tokens = root.path("usage").path("completion_tokens");
             return Answer.ok(content, tokens.isNumber() ? tokens.asInt() : null, null);
