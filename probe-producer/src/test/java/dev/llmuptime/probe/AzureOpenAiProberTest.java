@@ -43,11 +43,12 @@ class AzureOpenAiProberTest {
     }
 
     @Test
-    void healthyChat() {
+    void healthyChatAndEmbeddings() {
         ProbeResult result = probing.probe(target("sim-large", CheckType.CHAT));
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(result.getOutputTokens()).isEqualTo(5);
+        assertThat(probing.probe(target("sim-embed", CheckType.EMBEDDINGS)).getOutcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test

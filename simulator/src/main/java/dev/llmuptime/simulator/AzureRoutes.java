@@ -13,8 +13,8 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Azure OpenAI on the simulated provider:
- * {@code POST /openai/deployments/{deployment}/chat/completions?api-version=...}, where each model
- * is deployed under its own name. Like Azure it wants an {@code api-key} (any value) and an
+ * {@code POST /openai/deployments/{deployment}/chat/completions?api-version=...} and
+ * {@code .../embeddings}, where each model is deployed under its own name. Like Azure it wants an {@code api-key} (any value) and an
  * {@code api-version}.
  */
 final class AzureRoutes {
@@ -41,10 +41,16 @@ final class AzureRoutes {
         }
         String[] path = request.fullPath().substring(PREFIX.length()).split("/", 2);
         boolean versioned = new QueryStringDecoder(request.uri()).parameters().containsKey("api-version");
-        if (path.length < 2 || !path[1].equals("chat/completions") || !versioned) {
+        if (path.length < 2 || !versioned || !(path[1].equals("chat/completions") || path[1].equals("embeddings"))) {
             return responder.sendError(response, 404, dialect.resourceNotFound(), headers);
         }
         String deployment = path[0];
+        if (path[1].equals("embeddings")) {
+            return responder.parsed(request, response, dialect, headers,
+                    body -> EmbeddingsRequest.from(deployedAs(body, deployment)), embeddings ->
+                            responder.model(response, dialect, deployment, headers,
+                                    model -> payloads.embeddings(model, embeddings.inputs())));
+        }
         return responder.parsed(request, response, dialect, headers, body -> ChatRequest.from(deployedAs(body, deployment)),
                 chat -> responder.chat(response, dialect, chat, headers, answer -> {
                     String id = "chatcmpl-" + responder.randomHex(12);
