@@ -23,6 +23,9 @@ class ProviderTargetsTest {
         assertThat(target("""
                 {id: a, provider: azure-openai, base-url: "https://r.openai.azure.com", deployment: d, model: m, api-version: 2025-04-01-preview}
                 """).apiVersion()).isEqualTo("2025-04-01-preview");
+        assertThat(target("""
+                {id: a, provider: azure-openai, base-url: "https://r.openai.azure.com", deployment: d, model: m, api-version: 2024-06-01}
+                """).apiVersion()).as("a date written bare is still the version").isEqualTo("2024-06-01");
     }
 
     @Test
