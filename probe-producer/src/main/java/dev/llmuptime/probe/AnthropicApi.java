@@ -7,7 +7,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 
 /** Anthropic's Messages API: {@code x-api-key}, and the API version every request must name. */
-final class AnthropicApi implements ProviderApi {
+record AnthropicApi(ObjectMapper json) implements ProviderApi {
 
     /** The version of the Messages API whose answers the checks read. */
     static final String VERSION = "2023-06-01";
@@ -15,22 +15,12 @@ final class AnthropicApi implements ProviderApi {
     private static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(List.of("request-id"),
             "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-tokens-remaining");
 
-    private final ProbeCheck models;
-    private final ProbeCheck chat;
-    private final ProbeCheck chatStream;
-
-    AnthropicApi(ObjectMapper json) {
-        this.models = new ModelInfoCheck(json, "id");
-        this.chat = new AnthropicChatCheck(json);
-        this.chatStream = new AnthropicStreamCheck(json);
-    }
-
     @Override
     public ProbeCheck check(CheckType type) {
         return switch (type) {
-            case MODELS -> models;
-            case CHAT -> chat;
-            case CHAT_STREAM -> chatStream;
+            case MODELS -> new ModelInfoCheck(json, "id");
+            case CHAT -> new AnthropicChatCheck(json);
+            case CHAT_STREAM -> new AnthropicStreamCheck(json);
             case EMBEDDINGS -> throw ProviderApi.notOffered(type, "anthropic");
         };
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,19 +13,13 @@ record AnthropicChatCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public ProbeRequest request(TargetConfig target) {
-        return new ProbeRequest(HttpMethod.POST, "/messages", AnthropicRequestBody.of(json, target, false),
+        return new ProbeRequest(HttpMethod.POST, "/messages", ChatRequestBody.anthropic(json, target, false),
                 "application/json");
     }
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
-            JsonNode root;
-            try {
-                root = json.readTree(bytes);
-            } catch (IOException e) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "answer is not JSON");
-            }
+        return JsonBody.read(json, body, "answer", root -> {
             JsonNode content = root.path("content");
             if (!content.isArray()) {
                 return Answer.failed(Outcome.INVALID_RESPONSE, "answer has no content");

@@ -17,35 +17,28 @@ record AnthropicStreamCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public ProbeRequest request(TargetConfig target) {
-        return new ProbeRequest(HttpMethod.POST, "/messages", AnthropicRequestBody.of(json, target, true),
+        return new ProbeRequest(HttpMethod.POST, "/messages", ChatRequestBody.anthropic(json, target, true),
                 "text/event-stream");
     }
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return SseLines.of(body, BoundedBody.MAX_BYTES)
-                .reduceWith(() -> new StreamState(json), StreamState::accept)
-                .map(state -> state.answer(trace));
+        return SseAnswer.read(json, body, StreamState::new, trace);
     }
 
-    /** What the stream has shown so far. Used by one subscriber, on one thread at a time. */
-    private static final class StreamState {
+    /** What the stream has shown so far. */
+    private static final class StreamState implements SseAnswer.Reader {
 
-        private final SseJsonEvents events;
         private final StreamedText text = new StreamedText();
         private Integer outputTokens;
         private String stopReason;
         private boolean stopped;
         private ProviderError error;
 
-        StreamState(ObjectMapper json) {
-            this.events = new SseJsonEvents(json);
-        }
-
-        StreamState accept(String line) {
-            JsonNode event = events.data(line);
-            if (event == null || stopped || error != null) {
-                return this;
+        @Override
+        public void accept(JsonNode event) {
+            if (stopped || error != null) {
+                return;
             }
             switch (event.path("type").asText()) {
                 case "content_block_delta" -> {
@@ -68,15 +61,11 @@ record AnthropicStreamCheck(ObjectMapper json) implements ProbeCheck {
                 // message_start, content_block_start and _stop, ping: nothing a probe measures.
                 default -> { }
             }
-            return this;
         }
 
-        Answer answer(ProbeTrace trace) {
+        @Override
+        public Answer answer(boolean done, ProbeTrace trace) {
             text.noteFirstToken(trace);
-            Answer problem = events.problem();
-            if (problem != null) {
-                return problem;
-            }
             if (error != null) {
                 return text.interruptedBy(error);
             }

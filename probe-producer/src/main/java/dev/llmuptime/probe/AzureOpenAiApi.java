@@ -11,16 +11,10 @@ import java.util.List;
  * ({@code /openai/deployments/{deployment}/chat/completions?api-version=...}) with an {@code api-key}
  * header. Its API management layer names the request in {@code apim-request-id}.
  */
-final class AzureOpenAiApi implements ProviderApi {
+record AzureOpenAiApi(OpenAiApi openAi) implements ProviderApi {
 
     private static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(
             List.of("apim-request-id", "x-request-id"), "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens");
-
-    private final OpenAiApi openAi;
-
-    AzureOpenAiApi(OpenAiApi openAi) {
-        this.openAi = openAi;
-    }
 
     @Override
     public ProbeCheck check(CheckType type) {

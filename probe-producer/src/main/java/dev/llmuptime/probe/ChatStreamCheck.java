@@ -23,33 +23,26 @@ record ChatStreamCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return SseLines.of(body, BoundedBody.MAX_BYTES)
-                .reduceWith(() -> new StreamState(json), StreamState::accept)
-                .map(state -> state.answer(trace));
+        return SseAnswer.read(json, body, StreamState::new, trace);
     }
 
-    /** What the stream has shown so far. Used by one subscriber, on one thread at a time. */
-    private static final class StreamState {
+    /** What the stream has shown so far. */
+    private static final class StreamState implements SseAnswer.Reader {
 
-        private final SseJsonEvents events;
         private final StreamedText text = new StreamedText();
         private Integer usageTokens;
         private String finishReason;
         private JsonNode filterResults = MissingNode.getInstance();
         private ProviderError error;
 
-        StreamState(ObjectMapper json) {
-            this.events = new SseJsonEvents(json);
-        }
-
-        StreamState accept(String line) {
-            JsonNode chunk = events.data(line);
-            if (chunk == null || error != null) {
-                return this;
+        @Override
+        public void accept(JsonNode chunk) {
+            if (error != null) {
+                return;
             }
             if (chunk.path("error").isObject()) {
                 error = ProviderError.of(chunk);
-                return this;
+                return;
             }
             for (JsonNode choice : chunk.path("choices")) {
                 text.append(choice.path("delta").path("content").asText(""));
@@ -64,19 +57,15 @@ record ChatStreamCheck(ObjectMapper json) implements ProbeCheck {
             if (usage.isNumber()) {
                 usageTokens = usage.asInt();
             }
-            return this;
         }
 
-        Answer answer(ProbeTrace trace) {
+        @Override
+        public Answer answer(boolean done, ProbeTrace trace) {
             text.noteFirstToken(trace);
-            Answer problem = events.problem();
-            if (problem != null) {
-                return problem;
-            }
             if (error != null) {
                 return text.interruptedBy(error);
             }
-            if (!events.done()) {
+            if (!done) {
                 return Answer.failed(Outcome.CONTENT_MISMATCH, "stream ended without data: [DONE] after "
                         + text.pieces() + " content events");
             }

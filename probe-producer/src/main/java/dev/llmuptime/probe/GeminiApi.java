@@ -11,26 +11,16 @@ import java.util.List;
  * It sends no request id or rate-limit headers; the chat checks take the answer's
  * {@code responseId} as its request id.
  */
-final class GeminiApi implements ProviderApi {
+record GeminiApi(ObjectMapper json) implements ProviderApi {
 
     private static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(List.of("x-request-id"), null, null);
-
-    private final ProbeCheck models;
-    private final ProbeCheck chat;
-    private final ProbeCheck chatStream;
-
-    GeminiApi(ObjectMapper json) {
-        this.models = new ModelInfoCheck(json, "name");
-        this.chat = new GeminiChatCheck(json);
-        this.chatStream = new GeminiStreamCheck(json);
-    }
 
     @Override
     public ProbeCheck check(CheckType type) {
         return switch (type) {
-            case MODELS -> models;
-            case CHAT -> chat;
-            case CHAT_STREAM -> chatStream;
+            case MODELS -> new ModelInfoCheck(json, "name");
+            case CHAT -> new GeminiChatCheck(json);
+            case CHAT_STREAM -> new GeminiStreamCheck(json);
             case EMBEDDINGS -> throw ProviderApi.notOffered(type, "gemini");
         };
     }

@@ -1,11 +1,9 @@
 package dev.llmuptime.probe;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,13 +18,7 @@ record GeminiChatCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
-            JsonNode root;
-            try {
-                root = json.readTree(bytes);
-            } catch (IOException e) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "answer is not JSON");
-            }
+        return JsonBody.read(json, body, "answer", root -> {
             GeminiChunk answer = GeminiChunk.of(root);
             GeminiChunk.noteResponseId(answer.responseId(), trace);
             if (!answer.hasCandidate() && answer.blockReason() == null) {

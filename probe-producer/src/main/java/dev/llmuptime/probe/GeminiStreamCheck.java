@@ -23,15 +23,12 @@ record GeminiStreamCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return SseLines.of(body, BoundedBody.MAX_BYTES)
-                .reduceWith(() -> new StreamState(json), StreamState::accept)
-                .map(state -> state.answer(trace));
+        return SseAnswer.read(json, body, StreamState::new, trace);
     }
 
-    /** What the stream has shown so far. Used by one subscriber, on one thread at a time. */
-    private static final class StreamState {
+    /** What the stream has shown so far. */
+    private static final class StreamState implements SseAnswer.Reader {
 
-        private final SseJsonEvents events;
         private final StreamedText text = new StreamedText();
         private Integer outputTokens;
         private String finishReason;
@@ -39,18 +36,14 @@ record GeminiStreamCheck(ObjectMapper json) implements ProbeCheck {
         private String responseId;
         private ProviderError error;
 
-        StreamState(ObjectMapper json) {
-            this.events = new SseJsonEvents(json);
-        }
-
-        StreamState accept(String line) {
-            JsonNode event = events.data(line);
-            if (event == null || error != null) {
-                return this;
+        @Override
+        public void accept(JsonNode event) {
+            if (error != null) {
+                return;
             }
             if (event.path("error").isObject()) {
                 error = ProviderError.of(event);
-                return this;
+                return;
             }
             GeminiChunk chunk = GeminiChunk.of(event);
             text.append(chunk.text());
@@ -58,16 +51,12 @@ record GeminiStreamCheck(ObjectMapper json) implements ProbeCheck {
             outputTokens = chunk.outputTokens() != null ? chunk.outputTokens() : outputTokens;
             blockReason = chunk.blockReason() != null ? chunk.blockReason() : blockReason;
             responseId = chunk.responseId() != null ? chunk.responseId() : responseId;
-            return this;
         }
 
-        Answer answer(ProbeTrace trace) {
+        @Override
+        public Answer answer(boolean done, ProbeTrace trace) {
             text.noteFirstToken(trace);
             GeminiChunk.noteResponseId(responseId, trace);
-            Answer problem = events.problem();
-            if (problem != null) {
-                return problem;
-            }
             if (error != null) {
                 return text.interruptedBy(error);
             }

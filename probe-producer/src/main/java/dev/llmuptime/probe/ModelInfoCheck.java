@@ -1,11 +1,9 @@
 package dev.llmuptime.probe;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,17 +22,8 @@ record ModelInfoCheck(ObjectMapper json, String nameField) implements ProbeCheck
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
-            JsonNode model;
-            try {
-                model = json.readTree(bytes);
-            } catch (IOException e) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "model description is not JSON");
-            }
-            if (model.path(nameField).asText("").isEmpty()) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "model description has no '" + nameField + "'");
-            }
-            return Answer.ok(null, null, null);
-        });
+        return JsonBody.read(json, body, "model description", model -> model.path(nameField).asText("").isEmpty()
+                ? Answer.failed(Outcome.INVALID_RESPONSE, "model description has no '" + nameField + "'")
+                : Answer.ok(null, null, null));
     }
 }

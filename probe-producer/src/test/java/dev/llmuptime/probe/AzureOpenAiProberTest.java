@@ -8,26 +8,16 @@ import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.simulator.Fault;
 import dev.llmuptime.simulator.FaultMode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Azure OpenAI's outcomes, against the simulated provider's deployments over real HTTP. */
 class AzureOpenAiProberTest {
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private SimulatedProbing probing;
-
-    @BeforeEach
-    void start() {
-        probing = new SimulatedProbing();
-    }
-
-    @AfterEach
-    void stop() {
-        probing.close();
-    }
+    @RegisterExtension
+    final SimulatedProbing probing = new SimulatedProbing();
 
     @Test
     void healthyStreamReadsApimRequestIdAndRateLimits() {

@@ -9,24 +9,14 @@ import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.simulator.Fault;
 import dev.llmuptime.simulator.FaultMode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Gemini's outcomes, against the simulated provider speaking Gemini's dialect over real HTTP. */
 class GeminiProberTest {
 
-    private SimulatedProbing probing;
-
-    @BeforeEach
-    void start() {
-        probing = new SimulatedProbing();
-    }
-
-    @AfterEach
-    void stop() {
-        probing.close();
-    }
+    @RegisterExtension
+    final SimulatedProbing probing = new SimulatedProbing();
 
     @Test
     void healthyStreamMeasuresTtftAndTokensAndTakesTheResponseIdAsRequestId() {

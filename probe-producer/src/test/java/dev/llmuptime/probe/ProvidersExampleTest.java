@@ -10,24 +10,14 @@ import dev.llmuptime.schema.ProbeResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code examples/providers.yaml}, as shipped, probes each of its providers' dialects on the simulator. */
 class ProvidersExampleTest {
 
-    private SimulatedProbing probing;
-
-    @BeforeEach
-    void start() {
-        probing = new SimulatedProbing();
-    }
-
-    @AfterEach
-    void stop() {
-        probing.close();
-    }
+    @RegisterExtension
+    final SimulatedProbing probing = new SimulatedProbing();
 
     @Test
     void everyTargetOfTheExampleSucceeds() {

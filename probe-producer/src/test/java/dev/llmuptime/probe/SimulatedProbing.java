@@ -13,19 +13,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A prober and the simulated provider it probes over real HTTP, for one test. */
-final class SimulatedProbing implements AutoCloseable {
+/**
+ * A prober and the simulated provider it probes over real HTTP, started before each test and
+ * stopped after it: register it with {@code @RegisterExtension}.
+ */
+final class SimulatedProbing implements BeforeEachCallback, AfterEachCallback {
 
-    final SimulatedProvider sim;
-    private final ProbeHttpClient http;
-    private final Prober prober;
+    SimulatedProvider sim;
+    private ProbeHttpClient http;
+    private Prober prober;
 
-    SimulatedProbing() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
                 new Pacing(Duration.ofMillis(30), Duration.ofMillis(10)), RandomGenerator.getDefault());
         http = new ProbeHttpClient(100);
         prober = new Prober(http.client(), new ObjectMapper(), Clock.systemUTC(), "test-region", "prober-1");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        http.close();
+        sim.close();
     }
 
     void fault(Fault fault) {
@@ -43,11 +56,5 @@ final class SimulatedProbing implements AutoCloseable {
         assertThat(result.getProvider()).isEqualTo(target.provider().configName());
         assertThat(result.getProbeId()).hasSize(36);
         return result;
-    }
-
-    @Override
-    public void close() {
-        http.close();
-        sim.close();
     }
 }

@@ -26,7 +26,7 @@ final class AzureDialect implements Dialect {
 
     @Override
     public Map<String, String> rateLimitHeaders() {
-        return Map.of("retry-after", "1", "x-ratelimit-remaining-requests", "0");
+        return OpenAiDialect.RATE_LIMIT_HEADERS;
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.time.Instant;
 import java.util.Map;
 import org.reactivestreams.Publisher;
 import reactor.netty.http.server.HttpServerRequest;
@@ -52,14 +51,8 @@ final class AzureRoutes {
                                     model -> payloads.embeddings(model, embeddings.inputs())));
         }
         return responder.parsed(request, response, dialect, headers, body -> ChatRequest.from(deployedAs(body, deployment)),
-                chat -> responder.chat(response, dialect, chat, headers, answer -> {
-                    String id = "chatcmpl-" + responder.randomHex(12);
-                    long created = Instant.now().getEpochSecond();
-                    return chat.stream()
-                            ? payloads.chatStream(chat, answer, id, created,
-                                    Responder.withContentType(headers, Responder.EVENT_STREAM))
-                            : payloads.chat(chat, answer, id, created, headers);
-                }));
+                chat -> responder.chat(response, dialect, chat, headers, answer ->
+                        payloads.completion(chat, answer, "chatcmpl-" + responder.randomHex(12), headers)));
     }
 
     /** Azure takes the model from the deployment, whatever the body says. */

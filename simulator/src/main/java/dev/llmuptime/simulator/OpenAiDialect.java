@@ -6,6 +6,10 @@ import java.util.Map;
 /** OpenAI's headers ({@code x-request-id}, {@code x-ratelimit-*}) and error bodies. */
 final class OpenAiDialect implements Dialect {
 
+    /** OpenAI's and Azure's: when to retry, and no requests left. */
+    static final Map<String, String> RATE_LIMIT_HEADERS = Map.of("retry-after", "1",
+            "x-ratelimit-remaining-requests", "0");
+
     @Override
     public Map<String, String> headers(String id, long remainingRequests, long requestsPerMinute) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -20,7 +24,7 @@ final class OpenAiDialect implements Dialect {
 
     @Override
     public Map<String, String> rateLimitHeaders() {
-        return Map.of("retry-after", "1", "x-ratelimit-remaining-requests", "0");
+        return RATE_LIMIT_HEADERS;
     }
 
     @Override

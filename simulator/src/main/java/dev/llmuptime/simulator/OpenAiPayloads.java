@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,16 @@ final class OpenAiPayloads {
                 .put("owned_by", "llm-uptime-simulator");
     }
 
+    /** The completion {@code request} asks for, streamed or not, with a fresh id. */
+    Reply completion(ChatRequest request, SimulatedAnswer answer, String id, Map<String, String> headers) {
+        long created = Instant.now().getEpochSecond();
+        return request.stream()
+                ? chatStream(request, answer, id, created, Responder.withContentType(headers, Responder.EVENT_STREAM))
+                : chat(request, answer, id, created, headers);
+    }
+
     /** A non-streamed completion, sent after the time the model takes to generate it. */
-    Reply chat(ChatRequest request, SimulatedAnswer answer, String id, long created, Map<String, String> headers) {
+    private Reply chat(ChatRequest request, SimulatedAnswer answer, String id, long created, Map<String, String> headers) {
         ObjectNode root = json.createObjectNode().put("id", id).put("object", "chat.completion")
                 .put("created", created).put("model", request.model()).put("system_fingerprint", "fp_sim");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
@@ -47,7 +56,8 @@ final class OpenAiPayloads {
     }
 
     /** A streamed completion: role, one event per token, finish reason, usage if asked, [DONE]. */
-    Reply chatStream(ChatRequest request, SimulatedAnswer answer, String id, long created, Map<String, String> headers) {
+    private Reply chatStream(ChatRequest request, SimulatedAnswer answer, String id, long created,
+            Map<String, String> headers) {
         List<Reply.Part> events = new ArrayList<>();
         events.add(event(Duration.ZERO, chunk(request, id, created, delta("assistant", ""), null).toString()));
         for (int i = 0; i < answer.size(); i++) {

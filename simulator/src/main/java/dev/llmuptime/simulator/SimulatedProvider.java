@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -143,14 +142,8 @@ public final class SimulatedProvider implements AutoCloseable {
     private Publisher<Void> chatCompletions(HttpServerRequest request, HttpServerResponse response) {
         Map<String, String> headers = responder.headers(dialect);
         return responder.parsed(request, response, dialect, headers, ChatRequest::from, chat ->
-                responder.chat(response, dialect, chat, headers, answer -> {
-                    String id = "chatcmpl-" + responder.randomHex(12);
-                    long created = Instant.now().getEpochSecond();
-                    return chat.stream()
-                            ? payloads.chatStream(chat, answer, id, created,
-                                    Responder.withContentType(headers, Responder.EVENT_STREAM))
-                            : payloads.chat(chat, answer, id, created, headers);
-                }));
+                responder.chat(response, dialect, chat, headers, answer ->
+                        payloads.completion(chat, answer, "chatcmpl-" + responder.randomHex(12), headers)));
     }
 
     private Publisher<Void> embeddings(HttpServerRequest request, HttpServerResponse response) {
