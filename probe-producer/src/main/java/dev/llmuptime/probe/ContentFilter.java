@@ -3,7 +3,6 @@ package dev.llmuptime.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmuptime.schema.Outcome;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +21,7 @@ final class ContentFilter {
     /** The mismatch, naming every category marked filtered in {@code results} with its severity. */
     static Answer stopped(JsonNode results) {
         List<String> categories = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = results.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> category = fields.next();
+        for (Map.Entry<String, JsonNode> category : results.properties()) {
             if (category.getValue().path("filtered").asBoolean(false)) {
                 String severity = category.getValue().path("severity").asText("");
                 categories.add(category.getKey() + (severity.isEmpty() ? "" : ": " + severity));
