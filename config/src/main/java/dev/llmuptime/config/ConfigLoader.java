@@ -90,7 +90,7 @@ public final class ConfigLoader {
         String line = lineOf(e, outline, path);
         IllegalArgumentException illegal = causeOfType(e, IllegalArgumentException.class);
         String lastKey = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-        if (SECRET_KEYS.contains(lastKey.replaceAll("\\[\\d+]$", ""))) {
+        if (SECRET_KEYS.contains(lastKey.replaceAll("\\[\\d+]$", "")) || path.contains(".headers.")) {
             return line + ": " + path + ": expected a string";
         }
         if (illegal != null) {

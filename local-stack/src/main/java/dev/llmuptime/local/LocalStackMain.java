@@ -26,9 +26,10 @@ public final class LocalStackMain {
 
     static final ServiceLauncher LAUNCHER = new ServiceLauncher("local-stack",
             "Runs LLM Uptime Monitor on one machine, in one JVM: a real Kafka broker (KRaft, data in ./.local-data/),\n"
-                    + "the simulated OpenAI-compatible provider, probe-producer, aggregator-streams, alert-consumer and a\n"
-                    + "webhook inbox that prints every alert. Without --config it uses examples/local.yaml (bundled); with\n"
-                    + "OPENAI_API_KEY set it probes the real OpenAI API too. Runs until Ctrl-C.",
+                    + "the simulated provider (OpenAI, Azure OpenAI, Anthropic and Gemini APIs), probe-producer,\n"
+                    + "aggregator-streams, alert-consumer and a webhook inbox that prints every alert. Without --config it\n"
+                    + "uses examples/local.yaml (bundled); examples/providers.yaml probes each provider's API on the\n"
+                    + "simulator. With OPENAI_API_KEY set it probes the real OpenAI API too. Runs until Ctrl-C.",
             List.of(CliOption.flag(DEMO, "play a scripted incident: a model fails, another slows down, both recover"),
                     CliOption.flag(KAFKA_ONLY, "run only the Kafka broker"),
                     CliOption.withValue(KAFKA_PORT, "N", "Kafka broker port (default 9092)"),

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,21 +18,18 @@ record ChatCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
-            JsonNode root;
-            try {
-                root = json.readTree(bytes);
-            } catch (IOException e) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "answer is not JSON");
-            }
+        return JsonBody.read(json, body, "answer", root -> {
             JsonNode choice = root.path("choices").path(0);
             if (choice.isMissingNode()) {
                 return Answer.failed(Outcome.INVALID_RESPONSE, "answer has no choices");
             }
+            String finishReason = choice.path("finish_reason").asText("none");
+            if (finishReason.equals(ContentFilter.FINISH_REASON)) {
+                return ContentFilter.stopped(choice.path("content_filter_results"));
+            }
             String content = choice.path("message").path("content").asText("");
             if (content.isBlank()) {
-                return Answer.failed(Outcome.CONTENT_MISMATCH, "empty answer (finish_reason "
-                        + choice.path("finish_reason").asText("none") + ")");
+                return Answer.failed(Outcome.CONTENT_MISMATCH, "empty answer (finish_reason " + finishReason + ")");
             }
             JsonNode tokens = root.path("usage").path("completion_tokens");
             return Answer.ok(content, tokens.isNumber() ? tokens.asInt() : null, null);

@@ -2,10 +2,10 @@ package dev.llmuptime.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,107 +23,62 @@ record ChatStreamCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return SseLines.of(body, BoundedBody.MAX_BYTES)
-                .reduceWith(() -> new StreamState(json), StreamState::accept)
-                .map(state -> state.answer(trace));
+        return SseAnswer.read(json, body, StreamState::new, trace);
     }
 
-    /** What the stream has shown so far. Used by one subscriber, on one thread at a time. */
-    private static final class StreamState {
+    /** What the stream has shown so far. */
+    private static final class StreamState implements SseAnswer.Reader {
 
-        private final ObjectMapper json;
-        private final StringBuilder content = new StringBuilder();
-        private int contentEvents;
-        private long firstTokenNanos;
-        private long lastTokenNanos;
+        private final StreamedText text = new StreamedText();
         private Integer usageTokens;
         private String finishReason;
-        private boolean done;
-        private int events;
-        private int foreignLines;
-        private String malformed;
+        private JsonNode filterResults = MissingNode.getInstance();
+        private ProviderError error;
 
-        StreamState(ObjectMapper json) {
-            this.json = json;
-        }
-
-        StreamState accept(String line) {
-            if (!line.startsWith("data:")) {
-                // Blank lines end events; comments, event, id and retry fields carry nothing a probe needs.
-                if (!(line.isEmpty() || line.startsWith(":") || line.startsWith("event:") || line.startsWith("id:")
-                        || line.startsWith("retry:"))) {
-                    foreignLines++;
-                }
-                return this;
+        @Override
+        public void accept(JsonNode chunk) {
+            if (error != null) {
+                return;
             }
-            String data = line.substring(5).trim();
-            events++;
-            if (data.equals("[DONE]")) {
-                done = true;
-                return this;
-            }
-            if (done || malformed != null) {
-                return this;
-            }
-            JsonNode chunk;
-            try {
-                chunk = json.readTree(data);
-            } catch (IOException e) {
-                malformed = data.length() > 40 ? data.substring(0, 40) + "…" : data;
-                return this;
+            if (chunk.path("error").isObject()) {
+                error = ProviderError.of(chunk);
+                return;
             }
             for (JsonNode choice : chunk.path("choices")) {
-                String delta = choice.path("delta").path("content").asText("");
-                if (!delta.isEmpty()) {
-                    long now = System.nanoTime();
-                    if (contentEvents == 0) {
-                        firstTokenNanos = now;
-                    }
-                    lastTokenNanos = now;
-                    contentEvents++;
-                    content.append(delta);
-                }
+                text.append(choice.path("delta").path("content").asText(""));
                 if (choice.hasNonNull("finish_reason")) {
                     finishReason = choice.path("finish_reason").asText();
+                }
+                if (choice.has("content_filter_results")) {
+                    filterResults = choice.path("content_filter_results");
                 }
             }
             JsonNode usage = chunk.path("usage").path("completion_tokens");
             if (usage.isNumber()) {
                 usageTokens = usage.asInt();
             }
-            return this;
         }
 
-        Answer answer(ProbeTrace trace) {
-            if (contentEvents > 0) {
-                trace.ttftNanos = firstTokenNanos - trace.startNanos;
-            }
-            if (malformed != null) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "malformed SSE event: " + malformed);
-            }
-            if (events == 0 && foreignLines > 0) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "answer is not a server-sent event stream");
+        @Override
+        public Answer answer(boolean done, ProbeTrace trace) {
+            text.noteFirstToken(trace);
+            if (error != null) {
+                return text.interruptedBy(error);
             }
             if (!done) {
                 return Answer.failed(Outcome.CONTENT_MISMATCH, "stream ended without data: [DONE] after "
-                        + contentEvents + " content events");
+                        + text.pieces() + " content events");
             }
             if (finishReason == null) {
                 return Answer.failed(Outcome.CONTENT_MISMATCH, "stream ended without a finish reason");
             }
-            if (content.toString().isBlank()) {
+            if (finishReason.equals(ContentFilter.FINISH_REASON)) {
+                return ContentFilter.stopped(filterResults);
+            }
+            if (text.isBlank()) {
                 return Answer.failed(Outcome.CONTENT_MISMATCH, "empty answer (finish_reason " + finishReason + ")");
             }
-            int tokens = usageTokens != null ? usageTokens : contentEvents;
-            return Answer.ok(content.toString(), tokens, tokensPerSecond(tokens));
-        }
-
-        private Double tokensPerSecond(int tokens) {
-            long generating = lastTokenNanos - firstTokenNanos;
-            if (tokens < 2 || generating <= 0) {
-                return null;
-            }
-            return (tokens - 1) / (generating / 1e9);
+            return text.answer(usageTokens);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,13 +18,8 @@ record EmbeddingsCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
-            JsonNode vector;
-            try {
-                vector = json.readTree(bytes).path("data").path(0).path("embedding");
-            } catch (IOException e) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "answer is not JSON");
-            }
+        return JsonBody.read(json, body, "answer", root -> {
+            JsonNode vector = root.path("data").path(0).path("embedding");
             if (!vector.isArray() && !vector.isTextual()) {
                 return Answer.failed(Outcome.INVALID_RESPONSE, "answer has no data[0].embedding");
             }

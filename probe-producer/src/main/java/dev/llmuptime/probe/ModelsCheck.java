@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,13 +18,8 @@ record ModelsCheck(ObjectMapper json) implements ProbeCheck {
 
     @Override
     public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return BoundedBody.collect(body, BoundedBody.MAX_BYTES).map(bytes -> {
-            JsonNode data;
-            try {
-                data = json.readTree(bytes).path("data");
-            } catch (IOException e) {
-                return Answer.failed(Outcome.INVALID_RESPONSE, "models list is not JSON");
-            }
+        return JsonBody.read(json, body, "models list", root -> {
+            JsonNode data = root.path("data");
             if (!data.isArray()) {
                 return Answer.failed(Outcome.INVALID_RESPONSE, "models list has no 'data' array");
             }

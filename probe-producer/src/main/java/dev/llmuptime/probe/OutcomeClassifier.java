@@ -27,11 +27,9 @@ final class OutcomeClassifier {
 
     /** The outcome of a non-2xx answer. */
     static Outcome forStatus(int status, ProviderError error) {
-        if (error.is("insufficient_quota")) {
-            return Outcome.AUTH_ERROR;
-        }
-        if (error.is("model_not_found")) {
-            return Outcome.MODEL_UNAVAILABLE;
+        Outcome named = forCode(error);
+        if (named != null) {
+            return named;
         }
         if (status == 401 || status == 403) {
             return Outcome.AUTH_ERROR;
@@ -52,6 +50,34 @@ final class OutcomeClassifier {
             return Outcome.CLIENT_ERROR;
         }
         return Outcome.INVALID_RESPONSE;
+    }
+
+    /** The outcome of an error event in the middle of a 2xx stream: the provider's failure unless its code says otherwise. */
+    static Outcome forStreamError(ProviderError error) {
+        Outcome named = forCode(error);
+        return named != null ? named : Outcome.SERVER_ERROR;
+    }
+
+    /**
+     * The outcome a provider's error code or type names outright, whatever the status came with
+     * it (OpenAI's quota is a 429, Gemini's bad key a 400); null if it names none.
+     */
+    private static Outcome forCode(ProviderError error) {
+        if (error.isAny("insufficient_quota", "authentication_error", "permission_error", "billing_error",
+                "API_KEY_INVALID", "UNAUTHENTICATED", "PERMISSION_DENIED")) {
+            return Outcome.AUTH_ERROR;
+        }
+        if (error.isAny("model_not_found", "DeploymentNotFound")
+                || error.isAny("not_found_error", "NOT_FOUND") && error.mentionsModel()) {
+            return Outcome.MODEL_UNAVAILABLE;
+        }
+        if (error.isAny("rate_limit_error", "RESOURCE_EXHAUSTED")) {
+            return Outcome.RATE_LIMITED;
+        }
+        if (error.isAny("overloaded_error", "api_error", "UNAVAILABLE", "INTERNAL")) {
+            return Outcome.SERVER_ERROR;
+        }
+        return null;
     }
 
     /** The outcome of a probe that failed before a whole answer arrived. */

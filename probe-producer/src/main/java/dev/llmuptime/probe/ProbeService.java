@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.ConfigException;
 import dev.llmuptime.config.Durations;
 import dev.llmuptime.config.MonitorConfig;
-import dev.llmuptime.config.Provider;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.ops.Health;
 import dev.llmuptime.ops.OpsServer;
@@ -44,7 +43,6 @@ import reactor.core.scheduler.Schedulers;
 public final class ProbeService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeService.class);
-    private static final Set<Provider> SUPPORTED = Set.of(Provider.OPENAI, Provider.OPENAI_COMPATIBLE);
     private static final Duration SEND_PATIENCE = Duration.ofSeconds(30);
     private static final String ASSIGNMENT_TOPIC = "llm.probe.assignments";
 
@@ -76,12 +74,6 @@ public final class ProbeService implements AutoCloseable {
         List<TargetConfig> targets = config.probes().targets();
         if (targets.isEmpty()) {
             throw new ConfigException("probes.targets: no targets configured, so there is nothing to probe");
-        }
-        for (int i = 0; i < targets.size(); i++) {
-            if (!SUPPORTED.contains(targets.get(i).provider())) {
-                throw new ConfigException("probes.targets[" + i + "].provider: " + targets.get(i).provider().configName()
-                        + " is not supported by this version of probe-producer (supported: openai, openai-compatible)");
-            }
         }
     }
 
@@ -189,8 +181,8 @@ public final class ProbeService implements AutoCloseable {
         log.info("Prober {} shares {} targets with the other probers of region {}:", proberId, targets.size(),
                 config.probes().region());
         for (TargetConfig target : targets) {
-            log.info("  {}: {} {} at {} every {} (timeout {}), ~{} tokens per probe", target.id(),
-                    target.check().configName(), target.model(), target.baseUrl(), Durations.format(target.interval()),
+            log.info("  {}: {} {} {} at {} every {} (timeout {}), ~{} tokens per probe", target.id(),
+                    target.provider().configName(), target.check().configName(), target.model(), target.baseUrl(), Durations.format(target.interval()),
                     Durations.format(target.timeout()), TokenBudget.tokensPerProbe(target));
         }
         log.info("Expected token use: about {} tokens per 30 days", String.format("%,d",

@@ -1,10 +1,9 @@
 package dev.llmuptime.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.llmuptime.config.CheckType;
+import dev.llmuptime.config.Provider;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.ProbeResult;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,7 @@ final class Prober implements ProbeRunner {
     private final Clock clock;
     private final String region;
     private final String proberId;
-    private final Map<CheckType, ProbeCheck> checks = new EnumMap<>(CheckType.class);
+    private final Map<Provider, ProviderApi> apis = new EnumMap<>(Provider.class);
 
     Prober(HttpClient http, ObjectMapper json, Clock clock, String region, String proberId) {
         this.http = http;
@@ -37,18 +36,17 @@ final class Prober implements ProbeRunner {
         this.clock = clock;
         this.region = region;
         this.proberId = proberId;
-        for (CheckType type : CheckType.values()) {
-            checks.put(type, ProbeCheck.of(type, json));
+        for (Provider provider : Provider.values()) {
+            apis.put(provider, ProviderApi.of(provider, json));
         }
     }
 
     @Override
     public Mono<ProbeResult> probe(TargetConfig target, Instant scheduledAt) {
         return Mono.defer(() -> {
-            ProbeCheck check = checks.get(target.check());
             ProbeTrace trace = new ProbeTrace(System.nanoTime());
             Instant startedAt = clock.instant();
-            return exchange(target, check, trace)
+            return exchange(target, apis.get(target.provider()), trace)
                     .timeout(target.timeout())
                     .onErrorResume(failure -> Mono.just(Answer.failed(OutcomeClassifier.forFailure(failure),
                             OutcomeClassifier.describe(failure, target))))
@@ -61,7 +59,8 @@ final class Prober implements ProbeRunner {
         });
     }
 
-    private Mono<Answer> exchange(TargetConfig target, ProbeCheck check, ProbeTrace trace) {
+    private Mono<Answer> exchange(TargetConfig target, ProviderApi api, ProbeTrace trace) {
+        ProbeCheck check = api.check(target.check());
         ProbeRequest request = check.request(target);
         String body = request.body();
         HttpClient client = http.headers(headers -> {
@@ -69,18 +68,18 @@ final class Prober implements ProbeRunner {
             if (body != null) {
                 headers.set("content-type", "application/json");
             }
-            if (target.apiKey().isPresent()) {
-                headers.set("authorization", "Bearer " + target.apiKey().reveal());
-            }
+            api.authenticate(target.apiKey(), headers);
+            // Last, so a gateway's headers may replace the provider's.
+            target.headers().forEach((name, value) -> headers.set(name, value.reveal()));
         });
         return client.request(request.method())
-                .uri(url(target, request))
+                .uri(api.url(target, request))
                 .send(body == null ? ByteBufFlux.empty() : ByteBufFlux.fromString(Mono.just(body)))
                 .response((response, content) -> {
                     trace.ttfbNanos = System.nanoTime() - trace.startNanos;
                     int status = response.status().code();
                     trace.httpStatus = status;
-                    readHeaders(response.responseHeaders(), trace);
+                    api.responseHeaders().read(response.responseHeaders(), trace);
                     if (status >= 200 && status < 300) {
                         return check.read(target, content.asByteArray(), trace);
                     }
@@ -123,30 +122,7 @@ final class Prober implements ProbeRunner {
                 .setRequestId(trace.requestId)
                 .setRateLimitRemainingRequests(trace.rateLimitRemainingRequests)
                 .setRateLimitRemainingTokens(trace.rateLimitRemainingTokens)
-                .setMessage(Redaction.redact(answer.problem(), target.apiKey()))
+                .setMessage(Redaction.redact(answer.problem(), target.secrets()))
                 .build();
-    }
-
-    private static String url(TargetConfig target, ProbeRequest request) {
-        String base = target.baseUrl().toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.path();
-    }
-
-    private static void readHeaders(HttpHeaders headers, ProbeTrace trace) {
-        String requestId = headers.get("x-request-id");
-        trace.requestId = requestId == null ? headers.get("request-id") : requestId;
-        trace.rateLimitRemainingRequests = number(headers.get("x-ratelimit-remaining-requests"));
-        trace.rateLimitRemainingTokens = number(headers.get("x-ratelimit-remaining-tokens"));
-    }
-
-    private static Long number(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

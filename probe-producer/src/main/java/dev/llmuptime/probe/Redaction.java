@@ -1,10 +1,11 @@
 package dev.llmuptime.probe;
 
 import dev.llmuptime.config.Secret;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Makes text safe to put in an event: removes the target's API key and anything shaped like a
+ * Makes text safe to put in an event: removes the target's secrets (its API key and header values) and anything shaped like a
  * key or bearer token (providers echo part of a wrong key in their 401 message), and keeps it short.
  */
 final class Redaction {
@@ -17,13 +18,15 @@ final class Redaction {
     private Redaction() {
     }
 
-    static String redact(String text, Secret apiKey) {
+    static String redact(String text, List<Secret> secrets) {
         if (text == null) {
             return null;
         }
         String safe = text;
-        if (apiKey.isPresent() && apiKey.reveal().length() >= 4) {
-            safe = safe.replace(apiKey.reveal(), "****");
+        for (Secret secret : secrets) {
+            if (secret.isPresent() && secret.reveal().length() >= 4) {
+                safe = safe.replace(secret.reveal(), "****");
+            }
         }
         safe = KEY_LIKE.matcher(safe).replaceAll("$1****");
         safe = BEARER.matcher(safe).replaceAll("Bearer ****");

@@ -43,6 +43,25 @@ class OutcomeClassifierTest {
             504 | ''                                                                                        | SERVER_ERROR
             529 | {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}               | SERVER_ERROR
             301 | ''                                                                                        | INVALID_RESPONSE
+            400 | {"type":"error","error":{"type":"invalid_request_error","message":"max_tokens: Field required"}} | CLIENT_ERROR
+            401 | {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}    | AUTH_ERROR
+            402 | {"type":"error","error":{"type":"billing_error","message":"Your credit balance is too low"}} | AUTH_ERROR
+            403 | {"type":"error","error":{"type":"permission_error","message":"not allowed"}}              | AUTH_ERROR
+            404 | {"type":"error","error":{"type":"not_found_error","message":"model: claude-9"}}           | MODEL_UNAVAILABLE
+            404 | {"type":"error","error":{"type":"not_found_error","message":"Not Found"}}                 | CLIENT_ERROR
+            429 | {"type":"error","error":{"type":"rate_limit_error","message":"Number of requests has exceeded your rate limit"}} | RATE_LIMITED
+            500 | {"type":"error","error":{"type":"api_error","message":"Internal server error"}}           | SERVER_ERROR
+            400 | {"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID"}]}} | AUTH_ERROR
+            400 | {"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT"}} | CLIENT_ERROR
+            403 | {"error":{"code":403,"message":"Method does not allow unregistered callers","status":"PERMISSION_DENIED"}} | AUTH_ERROR
+            404 | {"error":{"code":404,"message":"models/gemini-9 is not found for API version v1beta","status":"NOT_FOUND"}} | MODEL_UNAVAILABLE
+            429 | {"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).","status":"RESOURCE_EXHAUSTED"}} | RATE_LIMITED
+            500 | {"error":{"code":500,"message":"An internal error has occurred.","status":"INTERNAL"}}    | SERVER_ERROR
+            503 | {"error":{"code":503,"message":"The model is overloaded.","status":"UNAVAILABLE"}}        | SERVER_ERROR
+            401 | {"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint."}} | AUTH_ERROR
+            404 | {"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."}} | MODEL_UNAVAILABLE
+            404 | {"error":{"code":"404","message":"Resource not found"}}                                   | CLIENT_ERROR
+            429 | {"error":{"code":"429","message":"Requests to the ChatCompletions_Create Operation have exceeded call rate limit."}} | RATE_LIMITED
             """)
     void statusAndBody(int status, String body, Outcome expected) {
         ProviderError error = ProviderError.parse(JSON, body.getBytes(StandardCharsets.UTF_8));
@@ -75,6 +94,24 @@ class OutcomeClassifierTest {
     }
 
     @Test
+    void errorEventsMidStreamAreTheProvidersFailuresUnlessTheirCodeSaysOtherwise() {
+        assertThat(OutcomeClassifier.forStreamError(error("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}")))
+                .isEqualTo(Outcome.SERVER_ERROR);
+        assertThat(OutcomeClassifier.forStreamError(error("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\"}}")))
+                .isEqualTo(Outcome.RATE_LIMITED);
+        assertThat(OutcomeClassifier.forStreamError(error("{\"error\":{\"message\":\"boom\"}}")))
+                .isEqualTo(Outcome.SERVER_ERROR);
+    }
+
+    @Test
+    void googleErrorsReportTheirReasonElseTheirStatus() {
+        assertThat(error("{\"error\":{\"code\":400,\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"reason\":"
+                + "\"API_KEY_INVALID\"}]}}").reportedCode()).isEqualTo("API_KEY_INVALID");
+        assertThat(error("{\"error\":{\"code\":429,\"status\":\"RESOURCE_EXHAUSTED\"}}").reportedCode())
+                .isEqualTo("RESOURCE_EXHAUSTED");
+    }
+
+    @Test
     void errorCodeIsTheProvidersCodeElseItsType() {
         ProviderError overloaded = ProviderError.parse(JSON,
                 "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"
@@ -82,5 +119,9 @@ class OutcomeClassifierTest {
 
         assertThat(overloaded.reportedCode()).isEqualTo("overloaded_error");
         assertThat(overloaded.message()).isEqualTo("Overloaded");
+    }
+
+    private static ProviderError error(String body) {
+        return ProviderError.parse(JSON, body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -108,24 +108,26 @@ class ProbeServiceTest {
         assertThat(metrics).contains("llm_probes_total{", "outcome=\"SUCCESS\"", "target=\"stream\"",
                 "llm_probe_latency_seconds_bucket{", "llm_probe_ttft_seconds_count{",
                 "llm_probe_scheduling_lag_seconds", "jvm_memory_used_bytes");
-        assertThat(metrics).doesNotContain(ServiceFixture.API_KEY).doesNotContain("sk-");
+        assertThat(metrics).doesNotContain(ServiceFixture.API_KEY).doesNotContain("sk-")
+                .doesNotContain(ServiceFixture.HEADER_SECRET);
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(line -> line.contains("Expected token use"))
-                .noneMatch(line -> line.contains(ServiceFixture.API_KEY));
+                .noneMatch(line -> line.contains(ServiceFixture.API_KEY) || line.contains(ServiceFixture.HEADER_SECRET));
     }
 
     @Test
-    void refusesProvidersItCannotProbeYetAndAnEmptyTargetList() {
+    void refusesAnEmptyTargetListButNoProvider() {
         ConfigLoader loader = new ConfigLoader(name -> null);
 
-        assertThatThrownBy(() -> ProbeService.validate(loader.parse("""
+        assertThatThrownBy(() -> ProbeService.validate(loader.parse("", "m.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("probes.targets: no targets configured, so there is nothing to probe");
+        ProbeService.validate(loader.parse("""
                 probes:
                   targets:
                     - {id: a, provider: anthropic, model: claude-3-5-haiku-latest}
-                """, "m.yaml"))).isInstanceOf(ConfigException.class)
-                .hasMessage("probes.targets[0].provider: anthropic is not supported by this version of probe-producer "
-                        + "(supported: openai, openai-compatible)");
-        assertThatThrownBy(() -> ProbeService.validate(loader.parse("", "m.yaml")))
-                .hasMessage("probes.targets: no targets configured, so there is nothing to probe");
+                    - {id: b, provider: azure-openai, base-url: "https://r.openai.azure.com", deployment: d, model: m}
+                    - {id: c, provider: gemini, model: gemini-2.0-flash}
+                """, "m.yaml"));
     }
 }

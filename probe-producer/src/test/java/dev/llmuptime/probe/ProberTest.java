@@ -2,7 +2,6 @@ package dev.llmuptime.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.CheckType;
 import dev.llmuptime.config.ExpectConfig;
 import dev.llmuptime.config.TargetConfig;
@@ -11,39 +10,17 @@ import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.simulator.Fault;
 import dev.llmuptime.simulator.FaultMode;
-import dev.llmuptime.simulator.Pacing;
-import dev.llmuptime.simulator.SimulatedProvider;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every outcome, against the simulated provider over real HTTP. */
 class ProberTest {
 
-    private SimulatedProvider sim;
-    private ProbeHttpClient http;
-    private Prober prober;
-
-    @BeforeEach
-    void start() {
-        sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
-                new Pacing(Duration.ofMillis(30), Duration.ofMillis(10)), RandomGenerator.getDefault());
-        http = new ProbeHttpClient(100);
-        prober = new Prober(http.client(), new ObjectMapper(), Clock.systemUTC(), "test-region", "prober-1");
-    }
-
-    @AfterEach
-    void stop() {
-        http.close();
-        sim.close();
-    }
+    @RegisterExtension
+    final SimulatedProbing probing = new SimulatedProbing();
 
     @Test
     void healthyStreamedChatMeasuresEveryPhase() {
@@ -123,7 +100,7 @@ class ProberTest {
 
     @Test
     void answerOverMaxLatencyIsSlow() {
-        sim.setFault(new Fault("sim-small", FaultMode.SLOW, null, 300L, null));
+        probing.fault(new Fault("sim-small", FaultMode.SLOW, null, 300L, null));
         TargetConfig target = Targets.withExpect(target("sim-small", CheckType.CHAT_STREAM),
                 new ExpectConfig("(?i)\\bok\\b", Duration.ofMillis(200)));
 
@@ -137,7 +114,7 @@ class ProberTest {
     @Test
     void serverErrorsAreServerErrors() {
         for (int status : new int[] {500, 502, 503, 529}) {
-            sim.setFault(new Fault("*", FaultMode.ERROR, status, null, null));
+            probing.fault(new Fault("*", FaultMode.ERROR, status, null, null));
             ProbeResult result = probe(target("sim-small", CheckType.CHAT_STREAM));
             assertThat(result.getOutcome()).as("HTTP %d", status).isEqualTo(Outcome.SERVER_ERROR);
             assertThat(result.getHttpStatus()).isEqualTo(status);
@@ -146,7 +123,7 @@ class ProberTest {
 
     @Test
     void rateLimitIsRateLimited() {
-        sim.setFault(Fault.of("*", FaultMode.RATE_LIMIT));
+        probing.fault(Fault.of("*", FaultMode.RATE_LIMIT));
 
         ProbeResult result = probe(target("sim-small", CheckType.CHAT));
 
@@ -157,7 +134,7 @@ class ProberTest {
 
     @Test
     void exhaustedQuotaIsAnAuthError() {
-        sim.setFault(new Fault("*", FaultMode.ERROR, 429, null, null));
+        probing.fault(new Fault("*", FaultMode.ERROR, 429, null, null));
 
         ProbeResult result = probe(target("sim-small", CheckType.CHAT));
 
@@ -167,18 +144,41 @@ class ProberTest {
 
     @Test
     void badKeyIsAnAuthErrorAndBadRequestAClientError() {
-        sim.setFault(new Fault("*", FaultMode.ERROR, 401, null, null));
+        probing.fault(new Fault("*", FaultMode.ERROR, 401, null, null));
         ProbeResult unauthorized = probe(target("sim-small", CheckType.CHAT));
         assertThat(unauthorized.getOutcome()).isEqualTo(Outcome.AUTH_ERROR);
         assertThat(unauthorized.getErrorCode()).isEqualTo("invalid_api_key");
 
-        sim.setFault(new Fault("*", FaultMode.ERROR, 400, null, null));
+        probing.fault(new Fault("*", FaultMode.ERROR, 400, null, null));
         assertThat(probe(target("sim-small", CheckType.CHAT)).getOutcome()).isEqualTo(Outcome.CLIENT_ERROR);
     }
 
     @Test
+    void errorChunkMidStreamIsTheProvidersFailure() {
+        probing.fault(new Fault("*", FaultMode.STREAM_ERROR, 500, null, null));
+
+        ProbeResult result = probe(target("sim-small", CheckType.CHAT_STREAM));
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.SERVER_ERROR);
+        assertThat(result.getHttpStatus()).isEqualTo(200);
+        assertThat(result.getErrorCode()).isEqualTo("server_error");
+        assertThat(result.getMessage()).startsWith("error event after 3 content events: The server had an error");
+    }
+
+    @Test
+    void contentFilterStopIsAContentMismatch() {
+        probing.fault(Fault.of("*", FaultMode.CONTENT_FILTER));
+
+        ProbeResult result = probe(target("sim-small", CheckType.CHAT_STREAM));
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.CONTENT_MISMATCH);
+        assertThat(result.getErrorCode()).isEqualTo("content_filter");
+        assertThat(result.getMessage()).startsWith("the content filter stopped the answer");
+    }
+
+    @Test
     void hangingServerTimesOutAtTheTimeout() {
-        sim.setFault(Fault.of("*", FaultMode.HANG));
+        probing.fault(Fault.of("*", FaultMode.HANG));
         TargetConfig target = Targets.withTimeout(target("sim-small", CheckType.CHAT_STREAM), Duration.ofMillis(400));
 
         ProbeResult result = probe(target);
@@ -191,7 +191,7 @@ class ProberTest {
 
     @Test
     void drippingServerTimesOutWithItsStatusKnown() {
-        sim.setFault(new Fault("*", FaultMode.DRIP, null, 100L, null));
+        probing.fault(new Fault("*", FaultMode.DRIP, null, 100L, null));
         TargetConfig target = Targets.withTimeout(target("sim-small", CheckType.CHAT), Duration.ofMillis(500));
 
         ProbeResult result = probe(target);
@@ -203,7 +203,7 @@ class ProberTest {
 
     @Test
     void garbageIsAnInvalidResponse() {
-        sim.setFault(Fault.of("*", FaultMode.GARBAGE));
+        probing.fault(Fault.of("*", FaultMode.GARBAGE));
 
         assertThat(probe(target("sim-small", CheckType.CHAT)).getOutcome()).isEqualTo(Outcome.INVALID_RESPONSE);
         ProbeResult stream = probe(target("sim-small", CheckType.CHAT_STREAM));
@@ -213,7 +213,7 @@ class ProberTest {
 
     @Test
     void truncatedStreamIsAContentMismatchAndTruncatedJsonInvalid() {
-        sim.setFault(Fault.of("*", FaultMode.TRUNCATE));
+        probing.fault(Fault.of("*", FaultMode.TRUNCATE));
 
         ProbeResult stream = probe(target("sim-small", CheckType.CHAT_STREAM));
         assertThat(stream.getOutcome()).isEqualTo(Outcome.CONTENT_MISMATCH);
@@ -234,17 +234,10 @@ class ProberTest {
     }
 
     private TargetConfig target(String model, CheckType check) {
-        return Targets.target(sim.baseUrl(), model, check);
+        return Targets.target(probing.sim.baseUrl(), model, check);
     }
 
     private ProbeResult probe(TargetConfig target) {
-        Instant scheduledAt = Instant.now();
-        ProbeResult result = prober.probe(target, scheduledAt).block(Duration.ofSeconds(10));
-        assertThat(result).isNotNull();
-        assertThat(result.getScheduledAt()).isEqualTo(scheduledAt.truncatedTo(ChronoUnit.MILLIS));
-        assertThat(result.getStartedAt()).isAfterOrEqualTo(result.getScheduledAt());
-        assertThat(result.getTargetId()).isEqualTo(target.id());
-        assertThat(result.getProbeId()).hasSize(36);
-        return result;
+        return probing.probe(target);
     }
 }

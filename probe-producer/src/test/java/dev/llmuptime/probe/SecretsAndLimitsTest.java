@@ -7,12 +7,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.CheckType;
+import dev.llmuptime.config.Secret;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +23,14 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-/** Against a server that misbehaves in ways the simulator does not: echoing the key, answering huge bodies. */
+/**
+ * Against a server that misbehaves in ways the simulator does not: echoing the key and header
+ * values, answering huge bodies.
+ */
 class SecretsAndLimitsTest {
 
     private static final String KEY = "sk-test-secret-key-123456";
+    private static final String GATEWAY_TOKEN = "gw-token-7f3a9c";
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private DisposableServer server;
@@ -38,6 +44,11 @@ class SecretsAndLimitsTest {
                         .header("content-type", "application/json")
                         .sendString(Mono.just("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
                                 + ". Header was Authorization: Bearer " + KEY + "\",\"code\":\"invalid_api_key\"}}")))
+                .post("/gateway/v1/chat/completions", (request, response) -> response.status(403)
+                        .header("content-type", "application/json")
+                        .sendString(Mono.just("{\"error\":{\"message\":\"Gateway token "
+                                + request.requestHeaders().get("x-gateway-token") + " is not allowed for tenant "
+                                + request.requestHeaders().get("x-tenant") + "\",\"code\":\"forbidden\"}}")))
                 .post("/huge/v1/chat/completions", (request, response) -> response
                         .header("content-type", "application/json")
                         .sendString(Mono.just("{\"choices\":[{\"message\":{\"content\":\"" + "x".repeat(2 * 1024 * 1024)
@@ -74,6 +85,22 @@ class SecretsAndLimitsTest {
     }
 
     @Test
+    void headerValuesAreSentButNeverReachTheEventOrTheLogs() {
+        TargetConfig target = target("gateway").withHeaders(Map.of("x-gateway-token", Secret.of(GATEWAY_TOKEN),
+                "x-tenant", Secret.of("acme")));
+
+        ProbeResult result = prober.probe(target, Instant.now()).block(Duration.ofSeconds(10));
+
+        assertThat(result.getOutcome()).isEqualTo(Outcome.AUTH_ERROR);
+        assertThat(result.getMessage()).as("both headers arrived; their values are secrets")
+                .isEqualTo("HTTP 403: Gateway token **** is not allowed for tenant ****");
+        assertThat(result.toString()).doesNotContain(GATEWAY_TOKEN);
+        assertThat(target.toString()).doesNotContain(GATEWAY_TOKEN);
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains(GATEWAY_TOKEN));
+    }
+
+    @Test
     void bodyOverOneMebibyteIsCutOffAsInvalid() {
         ProbeResult result = probe("huge");
 
@@ -82,9 +109,13 @@ class SecretsAndLimitsTest {
     }
 
     private ProbeResult probe(String path) {
+        return prober.probe(target(path), Instant.now()).block(Duration.ofSeconds(10));
+    }
+
+    private TargetConfig target(String path) {
         TargetConfig target = Targets.target("http://127.0.0.1:" + server.port() + "/" + path + "/v1", "m",
                 CheckType.CHAT);
         assertThat(target.apiKey().reveal()).isEqualTo(KEY);
-        return prober.probe(target, Instant.now()).block(Duration.ofSeconds(10));
+        return target;
     }
 }

@@ -21,6 +21,8 @@ final class ServiceFixture {
 
     /** The API key of the {@code stream} target. */
     static final String API_KEY = "sk-fixture-secret-0042";
+    /** The value of a header the {@code stream} target sends, as a gateway's token would be. */
+    static final String HEADER_SECRET = "gw-fixture-secret-0042";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -37,7 +39,7 @@ final class ServiceFixture {
                   region: it
                   http-port: 0
                   targets:
-                    - {id: stream, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat-stream, interval: %s, api-key: "sk-fixture-secret-0042"}
+                    - {id: stream, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat-stream, interval: %s, api-key: "sk-fixture-secret-0042", headers: {x-gateway-token: "gw-fixture-secret-0042"}}
                     - {id: chat, provider: openai-compatible, base-url: "%s", model: sim-large, check: chat, interval: %s}
                     - {id: missing, provider: openai-compatible, base-url: "%s", model: gpt-9, check: chat, interval: %s}
                 """.formatted(bootstrapServers, topic, simBaseUrl, interval, simBaseUrl, interval, simBaseUrl,

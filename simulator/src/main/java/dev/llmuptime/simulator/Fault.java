@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A behaviour of the simulated provider for one model ({@code *} for all). {@code status} is
- * used by {@code error}; {@code latencyMs} by {@code slow} (extra delay) and {@code drip} (delay
+ * used by {@code error} and {@code stream-error}; {@code latencyMs} by {@code slow} (extra delay) and {@code drip} (delay
  * between bytes); {@code probability} is the share of requests it applies to.
  */
 public record Fault(
@@ -45,6 +45,7 @@ public record Fault(
         return switch (mode) {
             case ERROR -> 500;
             case RATE_LIMIT -> 429;
+            case STREAM_ERROR -> 529;
             default -> 200;
         };
     }

@@ -10,10 +10,14 @@ import java.util.stream.Collectors;
 public enum FaultMode {
     /** Answers normally. */
     HEALTHY,
-    /** Answers with the fault's HTTP status and an OpenAI-shaped error body. */
+    /** Answers with the fault's HTTP status and an error body shaped as the provider shapes it. */
     ERROR,
-    /** 429 with {@code Retry-After} and code {@code rate_limit_exceeded}. */
+    /** 429 with {@code Retry-After}, the provider's rate-limit error and its remaining requests at 0. */
     RATE_LIMIT,
+    /** A stream fails halfway with the provider's error event for the fault's status; other answers with the status. */
+    STREAM_ERROR,
+    /** 200, but the provider's safety filter stops the answer after two tokens, with the provider's reason. */
+    CONTENT_FILTER,
     /** Answers correctly after an extra {@code latencyMs}. */
     SLOW,
     /** Accepts the request and never answers. */

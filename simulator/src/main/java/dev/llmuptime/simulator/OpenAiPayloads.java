@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Healthy answers of the OpenAI API, built as OpenAI sends them (JSON and SSE). */
 final class OpenAiPayloads {
-
-    /** What the simulated model says, one token per element; cut to {@code max_tokens}. */
-    static final List<String> ANSWER = List.of("OK", ".", " The", " simulated", " model", " is", " up", " and",
-            " answering", ".");
 
     private static final int EMBEDDING_DIMENSIONS = 8;
 
@@ -29,40 +26,51 @@ final class OpenAiPayloads {
     String models(List<String> models, long created) {
         ObjectNode root = json.createObjectNode().put("object", "list");
         ArrayNode data = root.putArray("data");
-        for (String model : models) {
-            data.addObject().put("id", model).put("object", "model").put("created", created)
-                    .put("owned_by", "llm-uptime-simulator");
-        }
+        models.forEach(model -> data.add(model(model, created)));
         return root.toString();
     }
 
+    ObjectNode model(String model, long created) {
+        return json.createObjectNode().put("id", model).put("object", "model").put("created", created)
+                .put("owned_by", "llm-uptime-simulator");
+    }
+
+    /** The completion {@code request} asks for, streamed or not, with a fresh id. */
+    Reply completion(ChatRequest request, SimulatedAnswer answer, String id, Map<String, String> headers) {
+        long created = Instant.now().getEpochSecond();
+        return request.stream()
+                ? chatStream(request, answer, id, created, Responder.withContentType(headers, Responder.EVENT_STREAM))
+                : chat(request, answer, id, created, headers);
+    }
+
     /** A non-streamed completion, sent after the time the model takes to generate it. */
-    Reply chat(ChatRequest request, String id, long created, Map<String, String> headers) {
-        List<String> tokens = tokens(request.maxTokens());
+    private Reply chat(ChatRequest request, SimulatedAnswer answer, String id, long created, Map<String, String> headers) {
         ObjectNode root = json.createObjectNode().put("id", id).put("object", "chat.completion")
                 .put("created", created).put("model", request.model()).put("system_fingerprint", "fp_sim");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", String.join("", tokens)).putNull("refusal");
-        choice.putNull("logprobs").put("finish_reason", finishReason(tokens));
-        root.set("usage", usage(request.promptTokens(), tokens.size()));
-        Duration generation = pacing.firstToken().plus(pacing.betweenTokens().multipliedBy(tokens.size() - 1L));
-        return Reply.json(200, headers, generation, root.toString());
+        choice.putObject("message").put("role", "assistant").put("content", answer.text()).putNull("refusal");
+        choice.putNull("logprobs").put("finish_reason", finishReason(answer));
+        addFilterResults(choice, answer);
+        root.set("usage", usage(request.promptTokens(), answer.size()));
+        return Reply.json(200, headers, answer.generation(pacing), root.toString());
     }
 
     /** A streamed completion: role, one event per token, finish reason, usage if asked, [DONE]. */
-    Reply chatStream(ChatRequest request, String id, long created, Map<String, String> headers) {
-        List<String> tokens = tokens(request.maxTokens());
+    private Reply chatStream(ChatRequest request, SimulatedAnswer answer, String id, long created,
+            Map<String, String> headers) {
         List<Reply.Part> events = new ArrayList<>();
-        events.add(event(Duration.ZERO, chunk(request, id, created, delta("assistant", ""), null)));
-        for (int i = 0; i < tokens.size(); i++) {
-            Duration delay = i == 0 ? pacing.firstToken() : pacing.betweenTokens();
-            events.add(event(delay, chunk(request, id, created, delta(null, tokens.get(i)), null)));
+        events.add(event(Duration.ZERO, chunk(request, id, created, delta("assistant", ""), null).toString()));
+        for (int i = 0; i < answer.size(); i++) {
+            events.add(event(SimulatedAnswer.before(i, pacing),
+                    chunk(request, id, created, delta(null, answer.tokens().get(i)), null).toString()));
         }
-        events.add(event(Duration.ZERO, chunk(request, id, created, json.createObjectNode(), finishReason(tokens))));
+        ObjectNode last = chunk(request, id, created, json.createObjectNode(), finishReason(answer));
+        addFilterResults((ObjectNode) last.path("choices").path(0), answer);
+        events.add(event(Duration.ZERO, last.toString()));
         if (request.includeUsage()) {
             ObjectNode usageChunk = chunkHeader(request, id, created);
             usageChunk.putArray("choices");
-            usageChunk.set("usage", usage(request.promptTokens(), tokens.size()));
+            usageChunk.set("usage", usage(request.promptTokens(), answer.size()));
             events.add(event(Duration.ZERO, usageChunk.toString()));
         }
         events.add(new Reply.Part(Duration.ZERO, "data: [DONE]\n\n"));
@@ -86,12 +94,21 @@ final class OpenAiPayloads {
         return root.toString();
     }
 
-    private static List<String> tokens(int maxTokens) {
-        return ANSWER.subList(0, Math.max(1, Math.min(maxTokens, ANSWER.size())));
+    private static String finishReason(SimulatedAnswer answer) {
+        return switch (answer.ending()) {
+            case COMPLETE -> "stop";
+            case MAX_TOKENS -> "length";
+            case FILTERED -> "content_filter";
+        };
     }
 
-    private static String finishReason(List<String> tokens) {
-        return tokens.size() < ANSWER.size() ? "length" : "stop";
+    /** Azure names the categories its filter judged; a filtered answer was judged violent. */
+    private void addFilterResults(ObjectNode choice, SimulatedAnswer answer) {
+        if (answer.ending() == SimulatedAnswer.Ending.FILTERED) {
+            ObjectNode results = choice.putObject("content_filter_results");
+            results.putObject("hate").put("filtered", false).put("severity", "safe");
+            results.putObject("violence").put("filtered", true).put("severity", "medium");
+        }
     }
 
     private ObjectNode usage(int promptTokens, int completionTokens) {
@@ -116,7 +133,7 @@ final class OpenAiPayloads {
                 .put("model", request.model()).put("system_fingerprint", "fp_sim");
     }
 
-    private String chunk(ChatRequest request, String id, long created, JsonNode delta, String finishReason) {
+    private ObjectNode chunk(ChatRequest request, String id, long created, JsonNode delta, String finishReason) {
         ObjectNode chunk = chunkHeader(request, id, created);
         ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
         choice.set("delta", delta);
@@ -129,7 +146,7 @@ final class OpenAiPayloads {
         if (request.includeUsage()) {
             chunk.putNull("usage");
         }
-        return chunk.toString();
+        return chunk;
     }
 
     private static Reply.Part event(Duration delay, String data) {

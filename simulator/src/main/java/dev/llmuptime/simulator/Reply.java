@@ -42,4 +42,11 @@ record Reply(int status, Map<String, String> headers, List<Part> parts) {
         return new Reply(status, headers, List.of(new Part(parts.isEmpty() ? Duration.ZERO : parts.get(0).delay(),
                 body.substring(0, body.length() / 2))));
     }
+
+    /** The first half of a stream, then {@code event}: the provider failing in the middle of its answer. */
+    Reply interruptedBy(String event) {
+        List<Reply.Part> interrupted = new ArrayList<>(parts.subList(0, Math.max(1, parts.size() / 2)));
+        interrupted.add(new Part(Duration.ZERO, event));
+        return new Reply(status, headers, interrupted);
+    }
 }

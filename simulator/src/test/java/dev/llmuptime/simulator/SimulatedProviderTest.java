@@ -206,6 +206,32 @@ class SimulatedProviderTest {
     }
 
     @Test
+    void streamErrorModeSendsAnErrorEventHalfwayAndNoTerminator() throws Exception {
+        start(Pacing.INSTANT);
+        setFault("{\"model\":\"*\",\"mode\":\"stream-error\",\"status\":500}");
+
+        HttpResponse<String> response = post("/v1/chat/completions", CHAT.formatted("sim-small", STREAM));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> events = events(response.body());
+        assertThat(events).doesNotContain("[DONE]");
+        assertThat(JSON.readTree(events.get(events.size() - 1)).path("error").path("type").asText())
+                .isEqualTo("server_error");
+        assertThat(post("/v1/chat/completions", CHAT.formatted("sim-small", "")).statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void contentFilterModeStopsTheAnswerWithItsFinishReason() throws Exception {
+        start(Pacing.INSTANT);
+        setFault("{\"model\":\"*\",\"mode\":\"content-filter\"}");
+
+        List<String> events = events(post("/v1/chat/completions", CHAT.formatted("sim-small", STREAM)).body());
+
+        assertThat(events).last().isEqualTo("[DONE]");
+        assertThat(events).anyMatch(event -> event.contains("\"finish_reason\":\"content_filter\""));
+    }
+
+    @Test
     void slowModeAddsLatency() throws Exception {
         start(Pacing.INSTANT);
         setFault("{\"model\":\"sim-small\",\"mode\":\"slow\",\"latencyMs\":400}");
