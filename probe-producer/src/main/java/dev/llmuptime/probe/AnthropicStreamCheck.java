@@ -1,19 +1,11 @@
 package dev.llmuptime.probe;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.TargetConfig;
-import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-/**
- * A tiny streamed Anthropic message. The first text delta is the first token; {@code message_delta}
- * carries the stop reason and the output tokens; {@code message_stop} ends the stream, and a
- * stream without it was cut off. An {@code error} event is the provider failing mid-answer.
- */
-record AnthropicStreamCheck(ObjectMapper json) implements ProbeCheck {
+/** A tiny streamed Anthropic message, read by an {@link AnthropicStreamReader}. */
+record AnthropicStreamCheck(ObjectMapper json) implements StreamCheck {
 
     @Override
     public ProbeRequest request(TargetConfig target) {
@@ -22,62 +14,7 @@ record AnthropicStreamCheck(ObjectMapper json) implements ProbeCheck {
     }
 
     @Override
-    public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return SseAnswer.read(json, body, StreamState::new, trace);
-    }
-
-    /** What the stream has shown so far. */
-    private static final class StreamState implements SseAnswer.Reader {
-
-        private final StreamedText text = new StreamedText();
-        private Integer outputTokens;
-        private String stopReason;
-        private boolean stopped;
-        private ProviderError error;
-
-        @Override
-        public void accept(JsonNode event) {
-            if (stopped || error != null) {
-                return;
-            }
-            switch (event.path("type").asText()) {
-                case "content_block_delta" -> {
-                    JsonNode delta = event.path("delta");
-                    if ("text_delta".equals(delta.path("type").asText())) {
-                        text.append(delta.path("text").asText(""));
-                    }
-                }
-                case "message_delta" -> {
-                    if (event.path("delta").hasNonNull("stop_reason")) {
-                        stopReason = event.path("delta").path("stop_reason").asText();
-                    }
-                    JsonNode tokens = event.path("usage").path("output_tokens");
-                    if (tokens.isNumber()) {
-                        outputTokens = tokens.asInt();
-                    }
-                }
-                case "message_stop" -> stopped = true;
-                case "error" -> error = ProviderError.of(event);
-                // message_start, content_block_start and _stop, ping: nothing a probe measures.
-                default -> { }
-            }
-        }
-
-        @Override
-        public Answer answer(boolean done, ProbeTrace trace) {
-            text.noteFirstToken(trace);
-            if (error != null) {
-                return text.interruptedBy(error);
-            }
-            if (!stopped) {
-                return Answer.failed(Outcome.CONTENT_MISMATCH, "stream ended without message_stop after "
-                        + text.pieces() + " content events");
-            }
-            if (stopReason == null) {
-                return Answer.failed(Outcome.CONTENT_MISMATCH, "stream ended without a stop reason");
-            }
-            Answer mismatch = AnthropicStop.mismatch(stopReason, text.text());
-            return mismatch != null ? mismatch : text.answer(outputTokens);
-        }
+    public SseAnswer.Reader newReader() {
+        return new AnthropicStreamReader();
     }
 }

@@ -1,20 +1,11 @@
 package dev.llmuptime.probe;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.llmuptime.config.TargetConfig;
-import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-/**
- * A tiny streamed chat completion, read as its server-sent events arrive. Time to first token is
- * when the first non-empty content delta arrives; tokens per second are measured after it. The
- * stream must end with a finish reason and {@code data: [DONE]}.
- */
-record ChatStreamCheck(ObjectMapper json) implements ProbeCheck {
+/** A tiny streamed chat completion, read as its server-sent events arrive by a {@link ChatStreamReader}. */
+record ChatStreamCheck(ObjectMapper json) implements StreamCheck {
 
     @Override
     public ProbeRequest request(TargetConfig target) {
@@ -22,63 +13,7 @@ record ChatStreamCheck(ObjectMapper json) implements ProbeCheck {
     }
 
     @Override
-    public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return SseAnswer.read(json, body, StreamState::new, trace);
-    }
-
-    /** What the stream has shown so far. */
-    private static final class StreamState implements SseAnswer.Reader {
-
-        private final StreamedText text = new StreamedText();
-        private Integer usageTokens;
-        private String finishReason;
-        private JsonNode filterResults = MissingNode.getInstance();
-        private ProviderError error;
-
-        @Override
-        public void accept(JsonNode chunk) {
-            if (error != null) {
-                return;
-            }
-            if (chunk.path("error").isObject()) {
-                error = ProviderError.of(chunk);
-                return;
-            }
-            for (JsonNode choice : chunk.path("choices")) {
-                text.append(choice.path("delta").path("content").asText(""));
-                if (choice.hasNonNull("finish_reason")) {
-                    finishReason = choice.path("finish_reason").asText();
-                }
-                if (choice.has("content_filter_results")) {
-                    filterResults = choice.path("content_filter_results");
-                }
-            }
-            JsonNode usage = chunk.path("usage").path("completion_tokens");
-            if (usage.isNumber()) {
-                usageTokens = usage.asInt();
-            }
-        }
-
-        @Override
-        public Answer answer(boolean done, ProbeTrace trace) {
-            text.noteFirstToken(trace);
-            if (error != null) {
-                return text.interruptedBy(error);
-            }
-            if (!done) {
-                return Answer.failed(Outcome.CONTENT_MISMATCH, "stream ended without data: [DONE] after "
-                        + text.pieces() + " content events");
-            }
-            if (finishReason == null) {
-                return Answer.failed(Outcome.CONTENT_MISMATCH, "stream ended without a finish reason");
-            }
-            if (finishReason.equals(ContentFilter.FINISH_REASON)) {
-                return ContentFilter.stopped(filterResults);
-            }
-            if (text.isBlank()) {
-                return Answer.failed(Outcome.CONTENT_MISMATCH, "empty answer (finish_reason " + finishReason + ")");
-            }
-            return text.answer(usageTokens);
-        }
+    public SseAnswer.Reader newReader() {
+        return new ChatStreamReader();
     }
 }

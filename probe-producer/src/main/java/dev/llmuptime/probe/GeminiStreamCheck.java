@@ -1,19 +1,11 @@
 package dev.llmuptime.probe;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.TargetConfig;
-import dev.llmuptime.schema.Outcome;
 import io.netty.handler.codec.http.HttpMethod;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-/**
- * A tiny streamed Gemini {@code streamGenerateContent?alt=sse}. Every event is a partial answer;
- * there is no terminator event, so the finish reason of the last one is what says the stream was
- * not cut off. An event carrying an {@code error} is the provider failing mid-answer.
- */
-record GeminiStreamCheck(ObjectMapper json) implements ProbeCheck {
+/** A tiny streamed Gemini {@code streamGenerateContent?alt=sse}, read by a {@link GeminiStreamReader}. */
+record GeminiStreamCheck(ObjectMapper json) implements StreamCheck {
 
     @Override
     public ProbeRequest request(TargetConfig target) {
@@ -22,50 +14,7 @@ record GeminiStreamCheck(ObjectMapper json) implements ProbeCheck {
     }
 
     @Override
-    public Mono<Answer> read(TargetConfig target, Flux<byte[]> body, ProbeTrace trace) {
-        return SseAnswer.read(json, body, StreamState::new, trace);
-    }
-
-    /** What the stream has shown so far. */
-    private static final class StreamState implements SseAnswer.Reader {
-
-        private final StreamedText text = new StreamedText();
-        private Integer outputTokens;
-        private String finishReason;
-        private String blockReason;
-        private String responseId;
-        private ProviderError error;
-
-        @Override
-        public void accept(JsonNode event) {
-            if (error != null) {
-                return;
-            }
-            if (event.path("error").isObject()) {
-                error = ProviderError.of(event);
-                return;
-            }
-            GeminiChunk chunk = GeminiChunk.of(event);
-            text.append(chunk.text());
-            finishReason = chunk.finishReason() != null ? chunk.finishReason() : finishReason;
-            outputTokens = chunk.outputTokens() != null ? chunk.outputTokens() : outputTokens;
-            blockReason = chunk.blockReason() != null ? chunk.blockReason() : blockReason;
-            responseId = chunk.responseId() != null ? chunk.responseId() : responseId;
-        }
-
-        @Override
-        public Answer answer(boolean done, ProbeTrace trace) {
-            text.noteFirstToken(trace);
-            GeminiChunk.noteResponseId(responseId, trace);
-            if (error != null) {
-                return text.interruptedBy(error);
-            }
-            if (finishReason == null && blockReason == null) {
-                return Answer.failed(Outcome.CONTENT_MISMATCH, "stream ended without a finishReason after "
-                        + text.pieces() + " content events");
-            }
-            Answer mismatch = GeminiChunk.mismatch(blockReason, finishReason, text.text());
-            return mismatch != null ? mismatch : text.answer(outputTokens);
-        }
+    public SseAnswer.Reader newReader() {
+        return new GeminiStreamReader();
     }
 }

@@ -5,8 +5,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** One kind of probe in one provider's dialect: the request it sends and how it reads a 2xx answer. */
-sealed interface ProbeCheck permits ModelsCheck, ChatCheck, ChatStreamCheck, EmbeddingsCheck, ModelInfoCheck,
-        AnthropicChatCheck, AnthropicStreamCheck, GeminiChatCheck, GeminiStreamCheck {
+sealed interface ProbeCheck permits ModelsCheck, ChatCheck, EmbeddingsCheck, ModelInfoCheck, AnthropicChatCheck,
+        GeminiChatCheck, StreamCheck {
 
     /** What to send to {@code target}. */
     ProbeRequest request(TargetConfig target);

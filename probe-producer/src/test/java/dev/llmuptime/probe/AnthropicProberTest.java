@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.config.CheckType;
 import dev.llmuptime.config.Provider;
-import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
-import dev.llmuptime.simulator.Fault;
 import dev.llmuptime.simulator.FaultMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,9 +16,11 @@ class AnthropicProberTest {
     @RegisterExtension
     final SimulatedProbing probing = new SimulatedProbing();
 
+    private final ProviderProbes anthropic = new ProviderProbes(probing, Provider.ANTHROPIC);
+
     @Test
     void healthyStreamMeasuresTtftTokensRequestIdAndRateLimits() {
-        ProbeResult result = probing.probe(target("sim-small", CheckType.CHAT_STREAM));
+        ProbeResult result = anthropic.probe(CheckType.CHAT_STREAM);
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(result.getHttpStatus()).isEqualTo(200);
@@ -36,30 +36,28 @@ class AnthropicProberTest {
 
     @Test
     void healthyChatAndModels() {
-        ProbeResult chat = probing.probe(target("sim-large", CheckType.CHAT));
+        ProbeResult chat = anthropic.probe("sim-large", CheckType.CHAT);
         assertThat(chat.getOutcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(chat.getOutputTokens()).isEqualTo(5);
         assertThat(chat.getTtftMs()).isNull();
 
-        assertThat(probing.probe(target("sim-small", CheckType.MODELS)).getOutcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(anthropic.probe(CheckType.MODELS).getOutcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test
     void unknownModelIsUnavailableOnEveryCheck() {
-        for (CheckType check : new CheckType[] {CheckType.MODELS, CheckType.CHAT, CheckType.CHAT_STREAM}) {
-            ProbeResult result = probing.probe(target("claude-9", check));
-            assertThat(result.getOutcome()).as(check.configName()).isEqualTo(Outcome.MODEL_UNAVAILABLE);
-            assertThat(result.getHttpStatus()).isEqualTo(404);
-            assertThat(result.getErrorCode()).isEqualTo("not_found_error");
-            assertThat(result.getMessage()).isEqualTo("HTTP 404: model: claude-9");
-        }
+        assertThat(anthropic.probeEach("claude-9", CheckType.MODELS, CheckType.CHAT, CheckType.CHAT_STREAM))
+                .allSatisfy(result -> {
+                    assertThat(result.getOutcome()).isEqualTo(Outcome.MODEL_UNAVAILABLE);
+                    assertThat(result.getHttpStatus()).isEqualTo(404);
+                    assertThat(result.getErrorCode()).isEqualTo("not_found_error");
+                    assertThat(result.getMessage()).isEqualTo("HTTP 404: model: claude-9");
+                });
     }
 
     @Test
     void overloadedIsAServerError() {
-        probing.fault(new Fault("*", FaultMode.ERROR, 529, null, null));
-
-        ProbeResult result = probing.probe(target("sim-small", CheckType.CHAT_STREAM));
+        ProbeResult result = anthropic.probeUnder(FaultMode.ERROR, 529, CheckType.CHAT_STREAM);
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.SERVER_ERROR);
         assertThat(result.getHttpStatus()).isEqualTo(529);
@@ -69,9 +67,7 @@ class AnthropicProberTest {
 
     @Test
     void rateLimitIsRateLimitedWithNoRequestsRemaining() {
-        probing.fault(Fault.of("*", FaultMode.RATE_LIMIT));
-
-        ProbeResult result = probing.probe(target("sim-small", CheckType.CHAT));
+        ProbeResult result = anthropic.probeUnder(FaultMode.RATE_LIMIT, CheckType.CHAT);
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.RATE_LIMITED);
         assertThat(result.getErrorCode()).isEqualTo("rate_limit_error");
@@ -80,24 +76,20 @@ class AnthropicProberTest {
 
     @Test
     void badKeyMissingPermissionAndNoKeyAreAuthErrors() {
-        probing.fault(new Fault("*", FaultMode.ERROR, 401, null, null));
-        assertThat(probing.probe(target("sim-small", CheckType.CHAT)).getErrorCode()).isEqualTo("authentication_error");
-        probing.fault(new Fault("*", FaultMode.ERROR, 403, null, null));
-        ProbeResult forbidden = probing.probe(target("sim-small", CheckType.CHAT));
+        assertThat(anthropic.probeUnder(FaultMode.ERROR, 401, CheckType.CHAT).getErrorCode())
+                .isEqualTo("authentication_error");
+        ProbeResult forbidden = anthropic.probeUnder(FaultMode.ERROR, 403, CheckType.CHAT);
         assertThat(forbidden.getOutcome()).isEqualTo(Outcome.AUTH_ERROR);
         assertThat(forbidden.getErrorCode()).isEqualTo("permission_error");
 
-        probing.fault(Fault.healthy("*"));
-        ProbeResult keyless = probing.probe(Targets.withoutKey(target("sim-small", CheckType.CHAT)));
+        ProbeResult keyless = anthropic.probeWithoutKey(CheckType.CHAT);
         assertThat(keyless.getOutcome()).isEqualTo(Outcome.AUTH_ERROR);
         assertThat(keyless.getMessage()).isEqualTo("HTTP 401: x-api-key header is required");
     }
 
     @Test
     void errorEventMidStreamIsTheProvidersFailure() {
-        probing.fault(Fault.of("*", FaultMode.STREAM_ERROR));
-
-        ProbeResult result = probing.probe(target("sim-small", CheckType.CHAT_STREAM));
+        ProbeResult result = anthropic.probeUnder(FaultMode.STREAM_ERROR, CheckType.CHAT_STREAM);
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.SERVER_ERROR);
         assertThat(result.getHttpStatus()).isEqualTo(200);
@@ -107,30 +99,22 @@ class AnthropicProberTest {
 
     @Test
     void refusalIsAContentMismatch() {
-        probing.fault(Fault.of("*", FaultMode.CONTENT_FILTER));
-
-        for (CheckType check : new CheckType[] {CheckType.CHAT, CheckType.CHAT_STREAM}) {
-            ProbeResult result = probing.probe(target("sim-small", check));
-            assertThat(result.getOutcome()).as(check.configName()).isEqualTo(Outcome.CONTENT_MISMATCH);
-            assertThat(result.getErrorCode()).isEqualTo("refusal");
-            assertThat(result.getMessage()).isEqualTo("the model refused to answer (stop_reason refusal)");
-        }
+        assertThat(anthropic.probeEachUnder(FaultMode.CONTENT_FILTER, CheckType.CHAT, CheckType.CHAT_STREAM))
+                .allSatisfy(result -> {
+                    assertThat(result.getOutcome()).isEqualTo(Outcome.CONTENT_MISMATCH);
+                    assertThat(result.getErrorCode()).isEqualTo("refusal");
+                    assertThat(result.getMessage()).isEqualTo("the model refused to answer (stop_reason refusal)");
+                });
     }
 
     @Test
     void streamWithoutMessageStopIsAContentMismatchAndGarbageInvalid() {
-        probing.fault(Fault.of("*", FaultMode.TRUNCATE));
-        ProbeResult truncated = probing.probe(target("sim-small", CheckType.CHAT_STREAM));
+        ProbeResult truncated = anthropic.probeUnder(FaultMode.TRUNCATE, CheckType.CHAT_STREAM);
         assertThat(truncated.getOutcome()).isEqualTo(Outcome.CONTENT_MISMATCH);
         assertThat(truncated.getMessage()).startsWith("stream ended without message_stop after ");
 
-        probing.fault(Fault.of("*", FaultMode.GARBAGE));
-        assertThat(probing.probe(target("sim-small", CheckType.CHAT_STREAM)).getOutcome())
-                .isEqualTo(Outcome.INVALID_RESPONSE);
-        assertThat(probing.probe(target("sim-small", CheckType.CHAT)).getOutcome()).isEqualTo(Outcome.INVALID_RESPONSE);
-    }
-
-    private TargetConfig target(String model, CheckType check) {
-        return Targets.target(Provider.ANTHROPIC, probing.sim.baseUrl(), model, check);
+        assertThat(anthropic.probeEachUnder(FaultMode.GARBAGE, CheckType.CHAT_STREAM, CheckType.CHAT))
+                .extracting(ProbeResult::getOutcome)
+                .containsExactly(Outcome.INVALID_RESPONSE, Outcome.INVALID_RESPONSE);
     }
 }

@@ -3,10 +3,9 @@ package dev.llmuptime.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.config.CheckType;
-import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.config.Provider;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
-import dev.llmuptime.simulator.Fault;
 import dev.llmuptime.simulator.FaultMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,9 +18,11 @@ class AzureOpenAiProberTest {
     @RegisterExtension
     final SimulatedProbing probing = new SimulatedProbing();
 
+    private final ProviderProbes azure = new ProviderProbes(probing, Provider.AZURE_OPENAI);
+
     @Test
     void healthyStreamReadsApimRequestIdAndRateLimits() {
-        ProbeResult result = probing.probe(target("sim-small", CheckType.CHAT_STREAM));
+        ProbeResult result = azure.probe(CheckType.CHAT_STREAM);
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(result.getOutputTokens()).isEqualTo(5);
@@ -34,28 +35,27 @@ class AzureOpenAiProberTest {
 
     @Test
     void healthyChatAndEmbeddings() {
-        ProbeResult result = probing.probe(target("sim-large", CheckType.CHAT));
+        ProbeResult result = azure.probe("sim-large", CheckType.CHAT);
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(result.getOutputTokens()).isEqualTo(5);
-        assertThat(probing.probe(target("sim-embed", CheckType.EMBEDDINGS)).getOutcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(azure.probe("sim-embed", CheckType.EMBEDDINGS).getOutcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test
     void contentFilterIsAContentMismatchNamingTheCategory() {
-        probing.fault(Fault.of("*", FaultMode.CONTENT_FILTER));
-
-        for (CheckType check : new CheckType[] {CheckType.CHAT, CheckType.CHAT_STREAM}) {
-            ProbeResult result = probing.probe(target("sim-small", check));
-            assertThat(result.getOutcome()).as(check.configName()).isEqualTo(Outcome.CONTENT_MISMATCH);
-            assertThat(result.getErrorCode()).isEqualTo("content_filter");
-            assertThat(result.getMessage()).isEqualTo("the content filter stopped the answer (violence: medium)");
-        }
+        assertThat(azure.probeEachUnder(FaultMode.CONTENT_FILTER, CheckType.CHAT, CheckType.CHAT_STREAM))
+                .allSatisfy(result -> {
+                    assertThat(result.getOutcome()).isEqualTo(Outcome.CONTENT_MISMATCH);
+                    assertThat(result.getErrorCode()).isEqualTo("content_filter");
+                    assertThat(result.getMessage())
+                            .isEqualTo("the content filter stopped the answer (violence: medium)");
+                });
     }
 
     @Test
     void unknownDeploymentIsUnavailable() {
-        ProbeResult result = probing.probe(target("gpt-9", CheckType.CHAT));
+        ProbeResult result = azure.probe("gpt-9", CheckType.CHAT);
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.MODEL_UNAVAILABLE);
         assertThat(result.getHttpStatus()).isEqualTo(404);
@@ -64,33 +64,24 @@ class AzureOpenAiProberTest {
 
     @Test
     void rateLimitServerErrorAndAuthErrors() {
-        probing.fault(Fault.of("*", FaultMode.RATE_LIMIT));
-        ProbeResult limited = probing.probe(target("sim-small", CheckType.CHAT));
+        ProbeResult limited = azure.probeUnder(FaultMode.RATE_LIMIT, CheckType.CHAT);
         assertThat(limited.getOutcome()).isEqualTo(Outcome.RATE_LIMITED);
         assertThat(limited.getErrorCode()).isEqualTo("429");
         assertThat(limited.getRateLimitRemainingRequests()).isZero();
 
-        probing.fault(new Fault("*", FaultMode.ERROR, 503, null, null));
-        assertThat(probing.probe(target("sim-small", CheckType.CHAT_STREAM)).getOutcome())
+        assertThat(azure.probeUnder(FaultMode.ERROR, 503, CheckType.CHAT_STREAM).getOutcome())
                 .isEqualTo(Outcome.SERVER_ERROR);
 
-        probing.fault(Fault.healthy("*"));
-        ProbeResult keyless = probing.probe(Targets.withoutKey(target("sim-small", CheckType.CHAT)));
+        ProbeResult keyless = azure.probeWithoutKey(CheckType.CHAT);
         assertThat(keyless.getOutcome()).isEqualTo(Outcome.AUTH_ERROR);
         assertThat(keyless.getMessage()).startsWith("HTTP 401: Access denied due to invalid subscription key");
     }
 
     @Test
     void truncatedStreamIsAContentMismatch() {
-        probing.fault(Fault.of("*", FaultMode.TRUNCATE));
-
-        ProbeResult result = probing.probe(target("sim-small", CheckType.CHAT_STREAM));
+        ProbeResult result = azure.probeUnder(FaultMode.TRUNCATE, CheckType.CHAT_STREAM);
 
         assertThat(result.getOutcome()).isEqualTo(Outcome.CONTENT_MISMATCH);
         assertThat(result.getMessage()).startsWith("stream ended without data: [DONE]");
-    }
-
-    private TargetConfig target(String deployment, CheckType check) {
-        return Targets.azure(probing.sim.azureEndpoint(), deployment, check);
     }
 }
