@@ -5,20 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.llmuptime.ops.Metrics;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,27 +29,12 @@ class AlertPanelHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path stateDir;
-
-    private final RecordedHttp http = new RecordedHttp(() -> this.service.httpPort());
-    private KafkaCluster kafka;
-    private AggregatorService service;
+    @RegisterExtension
+    final RunningAggregator aggregator = new RunningAggregator();
 
     @BeforeEach
-    void start(KafkaCluster kafka) throws Exception {
-        this.kafka = kafka;
-        StatusHttpTest.Topics topics = StatusHttpTest.Topics.unique(kafka);
-        kafka.createTopics(2, topics.alerts());
-        service = new AggregatorService(StatusHttpTest.config(kafka, topics, stateDir), "127.0.0.1",
-                Clock.systemUTC(), Metrics.newRegistry("aggregator"));
-        service.start();
-        AlertsFixture.feed(kafka, topics, Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
+    void start(KafkaCluster kafka, @TempDir Path stateDir) throws Exception {
+        AlertsFixture.feed(kafka, aggregator.start(kafka, stateDir), Instant.now());
     }
 
     @Test
@@ -75,7 +58,7 @@ class AlertPanelHttpTest {
         assertThat(Duration.between(Instant.parse(resolved.path("startsAt").asText()),
                 Instant.parse(resolved.path("endsAt").asText()))).isEqualTo(Duration.ofMinutes(12));
         assertThat(get("/api/v1/dashboard/alerts").headers().firstValue("content-type")).hasValue("application/json");
-        http.assertNoSecretShown(kafka);
+        aggregator.http().assertNoSecretShown();
     }
 
     @Test
@@ -114,7 +97,7 @@ class AlertPanelHttpTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("error").asText())
                 .isEqualTo("no incident 'nothing' firing or ended in the last 7 days");
-        http.assertNoSecretShown(kafka);
+        aggregator.http().assertNoSecretShown();
     }
 
     @Test
@@ -156,7 +139,7 @@ class AlertPanelHttpTest {
         assertThat(get("/api/v1/targets/nobody/summary").statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/targets/sim-multi/stats?window=1m&region=eu-west").statusCode())
                 .as("the stats keep answering as before").isEqualTo(200);
-        http.assertNoSecretShown(kafka);
+        aggregator.http().assertNoSecretShown();
     }
 
 
@@ -167,6 +150,6 @@ class AlertPanelHttpTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.get(path);
+        return aggregator.http().get(path);
     }
 }

@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -11,10 +13,25 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-/** A real headless Chromium for the page tests: Debian's chromium and chromium-driver, which .ci/run installs. */
-final class Chromium {
+/**
+ * A real headless Chromium for the page tests: Debian's chromium and chromium-driver, which .ci/run installs.
+ * Registered as a field with {@code @RegisterExtension}, the one it opens is quit after the test.
+ */
+final class Chromium implements AfterEachCallback {
 
-    private Chromium() {
+    private ChromeDriver opened;
+
+    /** Chromium for this test, quit after it; its profile under {@code work}. */
+    ChromeDriver open(Path work) {
+        opened = start(work);
+        return opened;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (opened != null) {
+            opened.quit();
+        }
     }
 
     /** Chromium with its console log kept, its profile under {@code work}. */

@@ -3,7 +3,6 @@ package dev.llmuptime.aggregator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.llmuptime.ops.Metrics;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
 import java.net.URI;
@@ -11,13 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,31 +30,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(SharedKafka.class)
 class DashboardAlertsBrowserTest {
 
-    @TempDir
-    Path work;
+    @RegisterExtension
+    final RunningAggregator aggregator = new RunningAggregator();
 
-    private AggregatorService service;
-    private ChromeDriver browser;
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
 
     @Test
-    void panelRangeRegionsOutcomesAndIncidentPage(KafkaCluster kafka) throws Exception {
-        StatusHttpTest.Topics topics = StatusHttpTest.Topics.unique(kafka);
-        kafka.createTopics(2, topics.alerts());
-        service = new AggregatorService(StatusHttpTest.config(kafka, topics, work.resolve("state")), "127.0.0.1",
-                Clock.systemUTC(), Metrics.newRegistry("aggregator"));
-        service.start();
-        AlertsFixture.feed(kafka, topics, Instant.now());
-        String base = "http://127.0.0.1:" + service.httpPort();
+    void panelRangeRegionsOutcomesAndIncidentPage(KafkaCluster kafka, @TempDir Path work) throws Exception {
+        AlertsFixture.feed(kafka, aggregator.start(kafka, work.resolve("state")), Instant.now());
+        String base = aggregator.baseUrl();
         HttpClient http = HttpClient.newHttpClient();
         // The page comes once the active stores answer: a copy still restoring says "stale": true.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
@@ -68,7 +51,7 @@ class DashboardAlertsBrowserTest {
                     && !summary.body().contains("\"stale\"") && targets.statusCode() == 200;
         });
 
-        browser = Chromium.start(work);
+        ChromeDriver browser = chromium.open(work);
         browser.get(base + "/?target=sim-multi");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 

@@ -3,7 +3,6 @@ package dev.llmuptime.aggregator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.llmuptime.ops.Metrics;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
 import java.net.URI;
@@ -11,13 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,32 +29,20 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(SharedKafka.class)
 class StatusBrowserTest {
 
-    @TempDir
-    Path work;
+    @RegisterExtension
+    final RunningAggregator aggregator = new RunningAggregator();
 
-    private AggregatorService service;
-    private ChromeDriver browser;
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
+    @RegisterExtension
+    final Chromium chromium = new Chromium();
 
     @Test
-    void pageShowsStatesBarsAndIncidentsWithoutConsoleErrors(KafkaCluster kafka) throws Exception {
-        StatusHttpTest.Topics topics = StatusHttpTest.Topics.unique(kafka);
-        service = new AggregatorService(StatusHttpTest.config(kafka, topics, work.resolve("state")), "127.0.0.1",
-                Clock.systemUTC(), Metrics.newRegistry("aggregator"));
-        service.start();
+    void pageShowsStatesBarsAndIncidentsWithoutConsoleErrors(KafkaCluster kafka, @TempDir Path work)
+            throws Exception {
+        StatusHttpTest.Topics topics = aggregator.startBeforeAlertsTopic(kafka, work.resolve("state"));
         // Created after the aggregator started, as when the alert consumer starts later: the reader waits for it.
         kafka.createTopics(2, topics.alerts());
         StatusHttpTest.feed(kafka, topics, Instant.now());
-        String page = "http://127.0.0.1:" + service.httpPort() + "/status";
+        String page = aggregator.baseUrl() + "/status";
         // Server-rendered: the browser comes once the stats and the incidents have arrived (503 while starting).
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
@@ -65,7 +51,7 @@ class StatusBrowserTest {
             return html.contains("Some systems down") && html.contains("down on sim-down")
                     && html.contains("resolved: down on sim-chat");
         });
-        browser = Chromium.start(work);
+        ChromeDriver browser = chromium.open(work);
         browser.get(page);
 
         assertThat(browser.getTitle()).isEqualTo("Status");
@@ -97,7 +83,7 @@ class StatusBrowserTest {
 
         // A badge, opened alone: an SVG document whose texts are the label and the value. (Chromium then
         // asks for /favicon.ico, which the aggregator does not serve: the console is not checked here.)
-        browser.get("http://127.0.0.1:" + service.httpPort() + "/badges/sim-down/status.svg");
+        browser.get(aggregator.baseUrl() + "/badges/sim-down/status.svg");
         assertThat(browser.findElements(By.tagName("text"))).extracting(WebElement::getText)
                 .containsExactly("status", "status", "down", "down");
         assertThat(browser.findElement(By.tagName("svg")).getSize().getHeight()).isEqualTo(20);

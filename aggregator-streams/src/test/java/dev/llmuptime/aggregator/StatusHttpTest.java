@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
-import dev.llmuptime.ops.Metrics;
 import dev.llmuptime.schema.AlertEvent;
 import dev.llmuptime.schema.AlertEventSerde;
 import dev.llmuptime.schema.AlertStatus;
@@ -20,7 +19,6 @@ import dev.llmuptime.testkit.SharedKafka;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +27,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,27 +45,12 @@ class StatusHttpTest {
     static final String BASE_URL_HOST = "llm-gateway.internal.example";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path stateDir;
-
-    private final RecordedHttp http = new RecordedHttp(() -> this.service.httpPort());
-    private KafkaCluster kafka;
-    private AggregatorService service;
+    @RegisterExtension
+    final RunningAggregator aggregator = new RunningAggregator();
 
     @BeforeEach
-    void start(KafkaCluster kafka) throws Exception {
-        this.kafka = kafka;
-        Topics topics = Topics.unique(kafka);
-        kafka.createTopics(2, topics.alerts());
-        service = new AggregatorService(config(kafka, topics, stateDir), "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("aggregator"));
-        service.start();
-        feed(kafka, topics, Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
+    void start(KafkaCluster kafka, @TempDir Path stateDir) throws Exception {
+        feed(kafka, aggregator.start(kafka, stateDir), Instant.now());
     }
 
     @Test
@@ -104,7 +87,7 @@ class StatusHttpTest {
         HttpResponse<String> style = get("/status.css");
         assertThat(style.statusCode()).isEqualTo(200);
         assertThat(style.headers().firstValue("content-type")).hasValue("text/css");
-        http.assertNoSecretShown(kafka);
+        aggregator.http().assertNoSecretShown();
     }
 
     @Test
@@ -133,7 +116,7 @@ class StatusHttpTest {
         HttpResponse<String> unknown = get("/badges/nobody/status.svg");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("no target 'nobody'\n");
-        http.assertNoSecretShown(kafka);
+        aggregator.http().assertNoSecretShown();
 
         // One keep-alive connection, requests in a row: an error answered at once must not stall the next one.
         for (int round = 0; round < 30; round++) {
@@ -146,7 +129,7 @@ class StatusHttpTest {
 
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.get(path);
+        return aggregator.http().get(path);
     }
 
     /** The topics of one test. */

@@ -8,18 +8,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.SharedKafka;
-import dev.llmuptime.testkit.WebhookReceiver;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** The alerts API over HTTP on one alert consumer against a real broker: who may write, what is refused, each endpoint. */
@@ -29,15 +26,8 @@ class AlertApiTest {
     private static final String SILENCE = """
             {"match": {"target": "openai-*"}, "endsAt": "%s", "comment": "provider maintenance", "createdBy": "alice"}""";
 
-    private final WebhookReceiver receiver = new WebhookReceiver();
-    private ApiServices services;
-    private MonitorConfig config;
-
-    @AfterEach
-    void stop() {
-        services.close();
-        receiver.close();
-    }
+    @RegisterExtension
+    final RunningAlertConsumer consumer = new RunningAlertConsumer();
 
     @Test
     void writesNeedTheTokenAndReadsAreOpenAndTheTokenIsNeverLogged(KafkaCluster kafka) throws Exception {
@@ -45,7 +35,7 @@ class AlertApiTest {
         logs.start();
         Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(logs);
-        ApiClient api = start(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
+        ApiClient api = consumer.start(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
         String silence = SILENCE.formatted(Instant.now().plus(Duration.ofHours(1)));
 
         ApiClient.Answer without = api.withToken(null).post("/api/v1/silences", silence);
@@ -69,7 +59,7 @@ class AlertApiTest {
 
     @Test
     void withoutAConfiguredTokenTheWriteApiIsOff(KafkaCluster kafka) throws Exception {
-        ApiClient api = start(kafka, "");
+        ApiClient api = consumer.start(kafka, "");
 
         ApiClient.Answer refused = api.withToken("anything").post("/api/v1/silences",
                 SILENCE.formatted(Instant.now().plus(Duration.ofHours(1))));
@@ -81,7 +71,7 @@ class AlertApiTest {
 
     @Test
     void badRequestsGetA400OrA404ThatSaysWhy(KafkaCluster kafka) throws Exception {
-        ApiClient api = start(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
+        ApiClient api = consumer.start(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
 
         assertError(api.post("/api/v1/silences", """
                 {"match": {"severty": "critical"}, "endsAt": "2099-01-01T00:00:00Z", "createdBy": "a"}"""), 400,
@@ -105,8 +95,8 @@ class AlertApiTest {
     @Test
     void anAlertIsListedAcknowledgedAndItsHistoryShowsTheAcknowledgement(KafkaCluster kafka) throws Exception {
         Instant began = Instant.now().minusSeconds(1);
-        ApiClient api = start(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
-        services.sendStats(config, probe("openai-x", Outcome.TIMEOUT, 2, 0));
+        ApiClient api = consumer.start(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
+        consumer.sendStats(probe("openai-x", Outcome.TIMEOUT, 2, 0));
         JsonNode firing = await().atMost(Duration.ofSeconds(30)).until(() -> alerts(api), list -> list.size() == 1)
                 .get(0);
         assertThat(firing.path("state").asText()).isEqualTo("firing");
@@ -137,7 +127,7 @@ class AlertApiTest {
 
     @Test
     void aSilenceIsListedHoldsItsAlertAndIsExpiredByDelete(KafkaCluster kafka) throws Exception {
-        ApiClient api = start(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
+        ApiClient api = consumer.start(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
         String id = api.post("/api/v1/silences", SILENCE.formatted(Instant.now().plus(Duration.ofHours(1))))
                 .body().path("id").asText();
         JsonNode listed = await().atMost(Duration.ofSeconds(30)).until(() -> silences(api), list -> list.size() == 1)
@@ -147,7 +137,7 @@ class AlertApiTest {
         assertThat(listed.path("match").toString()).isEqualTo("{\"target\":\"openai-*\"}");
         assertThat(listed.path("createdBy").asText()).isEqualTo("alice");
 
-        services.sendStats(config, probe("openai-x", Outcome.TIMEOUT, 2, 0));
+        consumer.sendStats(probe("openai-x", Outcome.TIMEOUT, 2, 0));
         JsonNode silenced = await().atMost(Duration.ofSeconds(30)).until(() -> alerts(api), list -> list.size() == 1)
                 .get(0);
         assertThat(silenced.path("state").asText()).isEqualTo("silenced");
@@ -157,16 +147,9 @@ class AlertApiTest {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.body().path("state").asText()).isEqualTo("expired");
         await().atMost(Duration.ofSeconds(30)).until(() -> silences(api).get(0).path("state").asText().equals("expired"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().size() == 1);
-        assertThat(receiver.delivered().get(0).body()).contains("openai-x");
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.receiver().delivered().size() == 1);
+        assertThat(consumer.receiver().delivered().get(0).body()).contains("openai-x");
         await().atMost(Duration.ofSeconds(30)).until(() -> alerts(api).get(0).path("state").asText().equals("firing"));
-    }
-
-    private ApiClient start(KafkaCluster kafka, String alerts) {
-        services = new ApiServices(kafka);
-        config = services.config(receiver.url(), alerts);
-        AlertService service = services.start(config, Clock.systemUTC());
-        return new ApiClient(service.opsPort(), ApiServices.TOKEN);
     }
 
     private static List<JsonNode> alerts(ApiClient api) throws Exception {

@@ -11,7 +11,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.ops.Metrics;
 import dev.llmuptime.schema.AlertEventSerde;
@@ -366,18 +365,11 @@ class AlertServiceTest {
 
     /** The same, with {@code rules} (YAML lines under {@code alerts}) instead of the default rules. */
     private static MonitorConfig config(KafkaCluster kafka, String webhook, String rules) {
-        String base = kafka.uniqueName("llm");
-        return new ConfigLoader(name -> null).parse("""
-                kafka:
-                  bootstrap-servers: %s
-                  topics: {probe-results: %s.results, stats: %s.stats, alerts: %s.alerts}
-                  partitions: 1
-                alerts:
-                  http-port: 0
+        return OwnTopicsConfig.of(kafka, """
                   dashboard-url: http://localhost:8080/
                   webhooks:
                     - %s
-                %s""".formatted(kafka.bootstrapServers(), base, base, base, webhook, rules), "test.yaml");
+                %s""".formatted(webhook, rules));
     }
 
     /** {@code stats} after server errors that started at {@code failures}, the last of them its last probe. */

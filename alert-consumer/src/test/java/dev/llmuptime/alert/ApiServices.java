@@ -2,7 +2,6 @@ package dev.llmuptime.alert;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.ops.Metrics;
 import dev.llmuptime.schema.AlertEvent;
@@ -38,19 +37,12 @@ final class ApiServices implements AutoCloseable {
 
     /** Topics of their own, the webhook {@code ops} at {@code webhookUrl}, and {@code alerts} (YAML lines under alerts). */
     MonitorConfig config(String webhookUrl, String alerts) {
-        String base = kafka.uniqueName("llm");
-        return new ConfigLoader(name -> null).parse("""
-                kafka:
-                  bootstrap-servers: %s
-                  topics: {probe-results: %s.results, stats: %s.stats, alerts: %s.alerts}
-                  partitions: 1
-                alerts:
-                  http-port: 0
+        return OwnTopicsConfig.of(kafka, """
                   webhooks:
                     - {name: ops, url: "%s"}
                   rules:
                     - {name: down, condition: "consecutive-failures >= 2", severity: critical}
-                %s""".formatted(kafka.bootstrapServers(), base, base, base, webhookUrl, alerts), "test.yaml");
+                %s""".formatted(webhookUrl, alerts));
     }
 
     /** Starts an alert consumer and waits until it is healthy. */

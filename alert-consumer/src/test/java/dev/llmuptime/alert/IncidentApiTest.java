@@ -13,8 +13,6 @@ import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.testkit.KafkaCluster;
 import dev.llmuptime.testkit.ProbeResults;
 import dev.llmuptime.testkit.SharedKafka;
-import dev.llmuptime.testkit.WebhookReceiver;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,9 +23,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +39,8 @@ class IncidentApiTest {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentApiTest.class);
 
-    private final WebhookReceiver receiver = new WebhookReceiver();
-    private ApiServices services;
-    private MonitorConfig config;
-
-    @AfterEach
-    void stop() {
-        services.close();
-        receiver.close();
-    }
+    @RegisterExtension
+    final RunningAlertConsumer consumer = new RunningAlertConsumer();
 
     @Test
     void aResolvedIncidentHasItsTimelineAndEveryFailedRequestAsJsonAndAsAReport(KafkaCluster kafka) throws Exception {
@@ -113,7 +104,8 @@ class IncidentApiTest {
                 .contains("| Regions affected | eu-west, us-east |")
                 .contains("| " + t0.plusSeconds(60) + " | eu-west | RATE_LIMITED | 429 | `rate_limit_exceeded` | `req_7f3a9c02` |")
                 .contains("| " + t0.plus(Duration.ofMinutes(4)) + " | acknowledged | by alice |")
-                .doesNotContain("req_other", "req_after", ApiServices.TOKEN, receiver.url(), "opened a ticket");
+                .doesNotContain("req_other", "req_after", ApiServices.TOKEN, consumer.receiver().url(),
+                        "opened a ticket");
     }
 
     @Test
@@ -146,23 +138,22 @@ class IncidentApiTest {
     }
 
     private ApiClient start(KafkaCluster kafka) {
-        services = new ApiServices(kafka);
-        config = services.config(receiver.url(), "  api-token: " + ApiServices.TOKEN + "\n");
+        MonitorConfig config = consumer.configure(kafka, "  api-token: " + ApiServices.TOKEN + "\n");
         // Three partitions: the reader must find the target's own.
         kafka.createTopics(3, config.kafka().topics().probeResults());
-        AlertService service = services.start(config, Clock.systemUTC());
-        return new ApiClient(service.opsPort(), ApiServices.TOKEN);
+        return consumer.start();
     }
 
     private String topic() {
-        return config.kafka().topics().alerts();
+        return consumer.config().kafka().topics().alerts();
     }
 
     private void sendProbes(ProbeResult... results) throws Exception {
         try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                config.kafka().bootstrapServers()), new StringSerializer(), new ProbeResultSerde().serializer())) {
+                consumer.config().kafka().bootstrapServers()), new StringSerializer(),
+                new ProbeResultSerde().serializer())) {
             for (ProbeResult result : results) {
-                producer.send(new ProducerRecord<>(config.kafka().topics().probeResults(), null,
+                producer.send(new ProducerRecord<>(consumer.config().kafka().topics().probeResults(), null,
                         result.getStartedAt().toEpochMilli(), result.getTargetId(), result)).get();
             }
         }
@@ -171,7 +162,7 @@ class IncidentApiTest {
     @SafeVarargs
     private void sendAlerts(ProducerRecord<String, byte[]>... records) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                config.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                consumer.config().kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             for (ProducerRecord<String, byte[]> record : records) {
                 producer.send(record).get();
             }

@@ -16,17 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class MaintenanceTest {
 
-    private static final String CONFIG = """
-            alerts:
-              webhooks:
-                - {name: ops, url: "http://127.0.0.1:9000/ops"}
-              rules:
-                - {name: down, condition: "consecutive-failures >= 2", severity: critical}
-              repeat-interval: 20m
-              maintenance:
-                - match: {target: "openai-*"}
-                  weekly: {days: [thu], start: "10:30", duration: 1h, timezone: UTC}
-            """;
+    private static final String CONFIG = HoldingConfig.withWindow("openai-*",
+            "{days: [thu], start: \"10:30\", duration: 1h, timezone: UTC}");
     private static final Instant WINDOW_CLOSES = StatsFixtures.T0.plus(Duration.ofMinutes(90));
 
     private final NotifyingEngine engine = new NotifyingEngine(CONFIG, StatsFixtures.T0);

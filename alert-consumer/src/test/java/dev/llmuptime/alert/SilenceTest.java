@@ -18,17 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class SilenceTest {
 
-    private static final String CONFIG = """
-            alerts:
-              webhooks:
-                - {name: ops, url: "http://127.0.0.1:9000/ops"}
-              rules:
-                - {name: down, condition: "consecutive-failures >= 2", severity: critical}
-              repeat-interval: 20m
-              maintenance:
-                - match: {target: "maint-*"}
-                  weekly: {start: "09:00", duration: 2h, timezone: UTC}
-            """;
+    private static final String CONFIG = HoldingConfig.withWindow("maint-*",
+            "{start: \"09:00\", duration: 2h, timezone: UTC}");
     private static final Instant T0 = StatsFixtures.T0;
 
     private final SilenceBook silences = new SilenceBook();
