@@ -10,6 +10,9 @@ public record TopicsConfig(
 
     public static final TopicsConfig DEFAULT = new TopicsConfig(null, null, null);
 
+    /** What names a topic's dead letter topic after it. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
     public TopicsConfig {
         probeResults = Check.orDefault(probeResults, "llm.probe.results");
         stats = Check.orDefault(stats, "llm.probe.stats");
@@ -21,6 +24,6 @@ public record TopicsConfig(
 
     /** The dead letter topic of {@code topic}. */
     public static String deadLetterTopic(String topic) {
-        return topic + ".dlq";
+        return topic + DEAD_LETTER_SUFFIX;
     }
 }

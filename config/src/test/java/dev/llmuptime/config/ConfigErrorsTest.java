@@ -19,7 +19,7 @@ class ConfigErrorsTest {
                 kafka:
                   bootstrap-server: localhost:9092
                 """, "monitor.yaml:2: unknown key 'bootstrap-server' in kafka (did you mean 'bootstrap-servers'?); "
-                + "expected one of bootstrap-servers, client, partitions, replication-factor, topics");
+                + "expected one of bootstrap-servers, client, partitions, replication-factor, retention, topics");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ServiceLauncherTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err()).isEqualTo("probe-producer: " + file + ":2: unknown key 'partitons' in kafka (did you mean "
-                + "'partitions'?); expected one of bootstrap-servers, client, partitions, replication-factor, topics\n");
+                + "'partitions'?); expected one of bootstrap-servers, client, partitions, replication-factor, retention, topics\n");
     }
 
     @Test

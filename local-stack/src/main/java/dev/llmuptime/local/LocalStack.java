@@ -2,7 +2,6 @@ package dev.llmuptime.local;
 
 import dev.llmuptime.aggregator.AggregatorService;
 import dev.llmuptime.alert.AlertService;
-import dev.llmuptime.config.KafkaConfig;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.embedded.kafka.EmbeddedKafkaBroker;
@@ -95,9 +94,8 @@ final class LocalStack implements AutoCloseable {
 
     /** The configuration with its bootstrap servers pointed at the embedded broker. */
     private MonitorConfig onThisBroker(MonitorConfig given) {
-        KafkaConfig kafka = given.kafka();
-        return new MonitorConfig(new KafkaConfig(broker.bootstrapServers(), kafka.topics(), kafka.partitions(),
-                kafka.replicationFactor(), kafka.client()), given.probes(), given.aggregation(), given.alerts());
+        return new MonitorConfig(given.kafka().withBootstrapServers(broker.bootstrapServers()), given.probes(),
+                given.aggregation(), given.alerts());
     }
 
     String bootstrapServers() {

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * A service's Kafka topics, created in the background by {@link TopicSetup}: whether they exist
  * yet and, until they do, why not, for {@code /health}. Every failure is counted in
- * {@code llm.topic.setup.failures}; one that ends the setup is also logged here, not lost.
+ * {@code llm.topic.setup.failures}; one that ends the setup is also logged here, not lost. Retention
+ * found to differ from the configured one is shown in {@code llm.topic.retention.mismatch}.
  */
 public final class TopicReadiness implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class TopicReadiness implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Counter failures;
+    private final RetentionGauges retention;
     private volatile Disposable setup;
     private volatile boolean ready;
     private volatile String lastFailure;
@@ -32,6 +34,7 @@ public final class TopicReadiness implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.failures = Counter.builder("llm.topic.setup.failures")
                 .description("Failed attempts to create the service's Kafka topics").register(registry);
+        this.retention = new RetentionGauges(registry);
     }
 
     /**
@@ -41,16 +44,16 @@ public final class TopicReadiness implements AutoCloseable {
     public static TopicReadiness start(KafkaConfig kafka, List<String> topics, List<String> compacted,
             Duration retryEvery, MeterRegistry registry, Runnable whenReady) {
         TopicReadiness readiness = new TopicReadiness(kafka.bootstrapServers(), registry);
-        return readiness.follow(TopicSetup.ensure(kafka, topics, compacted, retryEvery, readiness::attemptFailed),
-                whenReady);
+        return readiness.follow(TopicSetup.ensure(kafka, topics, compacted, retryEvery, readiness::attemptFailed,
+                readiness.retention::record), whenReady);
     }
 
     /** The same for topics described whole; those named in {@code growing} get more partitions when they have fewer. */
     public static TopicReadiness start(KafkaConfig kafka, List<NewTopic> topics, Set<String> growing,
             Duration retryEvery, MeterRegistry registry, Runnable whenReady) {
         TopicReadiness readiness = new TopicReadiness(kafka.bootstrapServers(), registry);
-        return readiness.follow(TopicSetup.ensure(kafka, topics, growing, retryEvery, readiness::attemptFailed),
-                whenReady);
+        return readiness.follow(TopicSetup.ensure(kafka, topics, growing, retryEvery, readiness::attemptFailed,
+                readiness.retention::record), whenReady);
     }
 
     TopicReadiness follow(Mono<Void> creation, Runnable whenReady) {

@@ -43,7 +43,8 @@ class TopicSetupTest {
         KafkaConfig config = new KafkaConfig(kafka.bootstrapServers(), null, 3, 1, Map.of());
 
         TopicSetup.ensure(config, List.of(new NewTopic(growing, 5, (short) 1), new NewTopic(larger, 5, (short) 1),
-                new NewTopic(fixed, 5, (short) 1)), Set.of(growing, larger), Duration.ofMillis(200), failure -> { })
+                new NewTopic(fixed, 5, (short) 1)), Set.of(growing, larger), Duration.ofMillis(200), failure -> { },
+                check -> { })
                 .block(Duration.ofSeconds(30));
 
         try (Admin admin = kafka.admin()) {
