@@ -97,7 +97,8 @@ final class LocalStack implements AutoCloseable {
     private MonitorConfig onThisBroker(MonitorConfig given) {
         KafkaConfig kafka = given.kafka();
         return new MonitorConfig(new KafkaConfig(broker.bootstrapServers(), kafka.topics(), kafka.partitions(),
-                kafka.replicationFactor(), kafka.client()), given.probes(), given.aggregation(), given.alerts());
+                kafka.replicationFactor(), kafka.client()), given.probes(), given.aggregation(), given.alerts(),
+                given.http());
     }
 
     String bootstrapServers() {
