@@ -33,7 +33,7 @@ import reactor.netty.http.server.HttpServerRoutes;
  * alerts of every instance and their state; {@code ?state=all&since=ISO} the alerts topic since then),
  * {@code POST /api/v1/alerts/{alertId}/ack}, {@code GET|POST /api/v1/silences},
  * {@code DELETE /api/v1/silences/{id}} and {@code GET /api/v1/incidents/{alertId}[?format=markdown]}
- * ({@link Incidents}). Reads are open; writes need the {@link WriteToken}. A write is
+ * ({@link Incidents}). Reads are open unless http.token is set; writes need the {@link WriteToken}. A write is
  * answered once the broker has it; each instance's evaluator applies it on its next tick.
  */
 final class AlertApi {

@@ -15,7 +15,6 @@ import dev.llmuptime.embedded.kafka.BrokerListener;
 import dev.llmuptime.embedded.kafka.EmbeddedKafkaBroker;
 import dev.llmuptime.embedded.kafka.FreePort;
 import dev.llmuptime.ops.Health;
-import dev.llmuptime.ops.Metrics;
 import dev.llmuptime.probe.ProbeService;
 import dev.llmuptime.simulator.Fault;
 import dev.llmuptime.simulator.FaultMode;
@@ -24,7 +23,6 @@ import dev.llmuptime.simulator.SimulatedProvider;
 import dev.llmuptime.testkit.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,15 +170,10 @@ class SecureKafkaTest {
     }
 
     private List<Supplier<Health>> startAll(MonitorConfig config) {
-        AggregatorService aggregator = add(new AggregatorService(config, "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("aggregator-streams")));
-        aggregator.start();
-        AlertService alerting = add(new AlertService(config, "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("alert-consumer")));
-        alerting.start();
-        ProbeService prober = add(new ProbeService(config, "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("probe-producer")));
-        prober.start();
+        InProcessServices services = add(new InProcessServices());
+        AggregatorService aggregator = services.aggregator(config);
+        AlertService alerting = services.alerting(config);
+        ProbeService prober = services.prober(config);
         return List.of(prober::health, aggregator::health, alerting::health);
     }
 
