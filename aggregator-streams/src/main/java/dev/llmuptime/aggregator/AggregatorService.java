@@ -6,6 +6,7 @@ import dev.llmuptime.config.Durations;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
 import dev.llmuptime.ops.Health;
+import dev.llmuptime.ops.HttpAccess;
 import dev.llmuptime.ops.OpsRoutes;
 import dev.llmuptime.ops.ServiceLifecycle;
 import dev.llmuptime.ops.TopicReadiness;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * The running aggregator: creates its topics (waiting for Kafka if need be), runs the Kafka
@@ -66,7 +68,7 @@ public final class AggregatorService implements AutoCloseable {
         // Bound before Kafka Streams starts, so that an ephemeral port can be advertised to the other instances.
         AtomicReference<HostInfo> self = new AtomicReference<>();
         ClusterMetadata cluster = new ClusterMetadata(() -> streams, self::get);
-        Peers peers = new Peers(PEER_TIMEOUT);
+        Peers peers = new Peers(PEER_TIMEOUT, config.http().token());
         ObjectMapper mapper = new ObjectMapper();
         StatsApi api = new StatsApi(queries, cluster, peers, mapper, clock);
         Map<String, Duration> rangeWindows = new LinkedHashMap<>();
@@ -77,10 +79,13 @@ public final class AggregatorService implements AutoCloseable {
         AlertPanelRoutes alertPanel = new AlertPanelRoutes(alerts, mapper, clock);
         StatusRoutes status = new StatusRoutes(new PublicStatuses(queries, clock), alerts, cluster, peers, mapper,
                 clock);
-        http = HttpServer.create().host(host).port(aggregation.httpPort())
-                .route(routes -> alertPanel.addTo(status.addTo(dashboard.addTo(api.addTo(
-                        OpsRoutes.add(routes, registry, this::health))))))
-                .bindNow();
+        HttpServerRoutes routes = alertPanel.addTo(status.addTo(dashboard.addTo(api.addTo(
+                OpsRoutes.add(HttpServerRoutes.newRoutes(), registry, this::health)))));
+        HttpAccess access = HttpAccess.of(config.http());
+        if (config.http().publicStatus()) {
+            access = access.leavingOpen(StatusRoutes::isPublic);
+        }
+        http = HttpServer.create().host(host).port(aggregation.httpPort()).handle(access.around(routes)).bindNow();
         lifecycle.onClose("HTTP server", () -> http.disposeNow(Duration.ofSeconds(5)));
         int advertisedPort = aggregation.advertisedPort() == 0 ? http.port() : aggregation.advertisedPort();
         self.set(new HostInfo(aggregation.advertisedUrl().getHost(), advertisedPort));

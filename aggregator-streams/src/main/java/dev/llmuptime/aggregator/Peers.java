@@ -1,5 +1,6 @@
 package dev.llmuptime.aggregator;
 
+import dev.llmuptime.config.Secret;
 import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 import reactor.core.publisher.Mono;
@@ -16,7 +17,14 @@ final class Peers {
     private final Duration timeout;
 
     Peers(Duration timeout) {
-        this.client = HttpClient.create().responseTimeout(timeout);
+        this(timeout, Secret.none());
+    }
+
+    /** Peers that carry {@code token} (http.token), which every instance of a deployment shares. */
+    Peers(Duration timeout, Secret token) {
+        HttpClient plain = HttpClient.create().responseTimeout(timeout);
+        this.client = token.isPresent()
+                ? plain.headers(headers -> headers.set("authorization", "Bearer " + token.reveal())) : plain;
         this.timeout = timeout;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,6 +34,8 @@ import reactor.netty.http.server.HttpServerRoutes;
 final class StatusRoutes {
 
     private static final String PATH = "/api/v1/status";
+    private static final Pattern PUBLIC = Pattern.compile(
+            "/status|/status\\.css|/api/v1/status|/badges/[^/]+/(uptime|status)\\.svg");
     private static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -54,6 +57,11 @@ final class StatusRoutes {
         this.clock = clock;
         this.style = new String(Dashboard.read("/dev/llmuptime/aggregator/status/status.css"),
                 StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code path} is the status page's or a badge's, which {@code http.public-status} keeps open. */
+    static boolean isPublic(String path) {
+        return PUBLIC.matcher(path).matches();
     }
 
     HttpServerRoutes addTo(HttpServerRoutes routes) {

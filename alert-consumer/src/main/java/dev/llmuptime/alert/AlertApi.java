@@ -33,7 +33,7 @@ import reactor.netty.http.server.HttpServerRoutes;
  * alerts of every instance and their state; {@code ?state=all&since=ISO} the alerts topic since then),
  * {@code POST /api/v1/alerts/{alertId}/ack}, {@code GET|POST /api/v1/silences},
  * {@code DELETE /api/v1/silences/{id}} and {@code GET /api/v1/incidents/{alertId}[?format=markdown]}
- * ({@link Incidents}). Reads are open; writes need the {@link BearerToken}. A write is
+ * ({@link Incidents}). Reads are open unless http.token is set; writes need the {@link WriteToken}. A write is
  * answered once the broker has it; each instance's evaluator applies it on its next tick.
  */
 final class AlertApi {
@@ -46,7 +46,7 @@ final class AlertApi {
     private final ControlWriter writer;
     private final AlertHistory history;
     private final Clock clock;
-    private final BearerToken token;
+    private final WriteToken token;
     private final Holds holds;
     private final Incidents incidents;
     private final ControlCodec codec = new ControlCodec();
@@ -59,7 +59,7 @@ final class AlertApi {
         this.writer = writer;
         this.history = history;
         this.clock = clock;
-        this.token = new BearerToken(config.alerts().apiToken());
+        this.token = new WriteToken(config.alerts().apiToken());
         this.holds = new MaintenanceWindows(config.alerts().maintenance()).orElse(view.holds());
         this.incidents = new Incidents(history, new ProbeResultsReader(config), view, holds, clock);
     }

@@ -5,6 +5,7 @@ import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
 import dev.llmuptime.config.WebhookConfig;
 import dev.llmuptime.ops.Health;
+import dev.llmuptime.ops.HttpAccess;
 import dev.llmuptime.ops.OpsServer;
 import dev.llmuptime.ops.ServiceLifecycle;
 import dev.llmuptime.ops.TopicReadiness;
@@ -66,8 +67,9 @@ public final class AlertService implements AutoCloseable {
         ControlWriter writer = new ControlWriter(config);
         lifecycle.onClose("acknowledgement and silence producer", writer::close);
         AlertApi api = new AlertApi(config, view, writer, new AlertHistory(config), clock);
+        // alerts.api-token may write, so it may read too.
         ops = lifecycle.closeOnStop(OpsServer.start(host, config.alerts().httpPort(), registry, this::health,
-                api::addTo));
+                HttpAccess.of(config.http()).accepting(config.alerts().apiToken()), api::addTo));
         Map<String, Object> producer = new HashMap<>(config.kafka().clientProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

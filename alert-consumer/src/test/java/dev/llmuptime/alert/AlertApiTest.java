@@ -58,6 +58,25 @@ class AlertApiTest {
     }
 
     @Test
+    void withAnHttpTokenReadsNeedItOrTheWriteTokenAndWritesStillNeedTheWriteToken(KafkaCluster kafka)
+            throws Exception {
+        String httpToken = "http-read-token-5e1d9c3b7a";
+        ApiClient api = start(kafka, "  api-token: " + ApiServices.TOKEN + "\nhttp:\n  token: " + httpToken + "\n");
+
+        ApiClient.Answer without = api.withToken(null).get("/api/v1/alerts");
+        assertThat(without.status()).isEqualTo(401);
+        assertThat(without.authenticate()).isEqualTo("Bearer");
+        ApiClient.Answer wrong = api.withToken("tok-wrong-0123456789").get("/api/v1/silences");
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.body().toString()).doesNotContain(httpToken).doesNotContain(ApiServices.TOKEN);
+        assertThat(api.withToken(httpToken).get("/api/v1/alerts").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/alerts").status()).as("the write token reads too").isEqualTo(200);
+        assertThat(api.withToken(httpToken).post("/api/v1/silences", SILENCE.formatted(Instant.now()
+                .plus(Duration.ofHours(1)))).status()).as("the read token does not write").isEqualTo(403);
+        assertThat(api.withToken(null).get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
     void withoutAConfiguredTokenTheWriteApiIsOff(KafkaCluster kafka) throws Exception {
         ApiClient api = consumer.start(kafka, "");
 

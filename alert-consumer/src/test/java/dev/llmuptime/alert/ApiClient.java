@@ -21,7 +21,7 @@ final class ApiClient {
     private final int port;
     private final String token;
 
-    /** Writes carry {@code token} as a bearer token; null: no Authorization header. */
+    /** Requests carry {@code token} as a bearer token; null: no Authorization header. */
     ApiClient(int port, String token) {
         this.port = port;
         this.token = token;
@@ -32,12 +32,13 @@ final class ApiClient {
     }
 
     Answer get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET());
+        return send(authorized(request(path).GET()));
     }
 
     /** A GET whose answer is read as text, not JSON. */
     Text text(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(authorized(request(path).GET()).build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Text(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
                 response.body());
     }

@@ -33,7 +33,7 @@ public record KafkaConfig(
         topics = Check.orDefault(topics, TopicsConfig.DEFAULT);
         partitions = Check.atLeast("partitions", partitions, 6, 1);
         replicationFactor = Check.atLeast("replication-factor", replicationFactor, 1, 1);
-        client = Map.copyOf(Check.orDefault(client, Map.of()));
+        client = KafkaClientSettings.validate(Check.orDefault(client, Map.of()));
         retention = Check.orDefault(retention, RetentionConfig.DEFAULT);
     }
 
@@ -52,5 +52,12 @@ public record KafkaConfig(
         Map<String, Object> properties = new HashMap<>(client);
         properties.put("bootstrap.servers", bootstrapServers);
         return properties;
+    }
+
+    /** Shows {@code client} with the values of its secret settings (passwords, JAAS config) hidden. */
+    @Override
+    public String toString() {
+        return "KafkaConfig[bootstrapServers=" + bootstrapServers + ", topics=" + topics + ", partitions=" + partitions
+                + ", replicationFactor=" + replicationFactor + ", client=" + KafkaClientSettings.shown(client) + "]";
     }
 }

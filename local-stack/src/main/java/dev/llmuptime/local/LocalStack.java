@@ -95,7 +95,7 @@ final class LocalStack implements AutoCloseable {
     /** The configuration with its bootstrap servers pointed at the embedded broker. */
     private MonitorConfig onThisBroker(MonitorConfig given) {
         return new MonitorConfig(given.kafka().withBootstrapServers(broker.bootstrapServers()), given.probes(),
-                given.aggregation(), given.alerts());
+                given.aggregation(), given.alerts(), given.http());
     }
 
     String bootstrapServers() {

@@ -10,8 +10,6 @@ import dev.llmuptime.alert.AlertService;
 import dev.llmuptime.alert.Signature;
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
-import dev.llmuptime.ops.Metrics;
-import dev.llmuptime.probe.ProbeService;
 import dev.llmuptime.simulator.Fault;
 import dev.llmuptime.simulator.FaultMode;
 import dev.llmuptime.simulator.Pacing;
@@ -25,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,14 +85,11 @@ class EndToEndTest {
                 """.formatted(kafka.bootstrapServers(), base, base, base, base, work.resolve("state"), sim.baseUrl(),
                 sim.baseUrl(), sim.baseUrl(), receiver.port(), SECRET), "e2e.yaml");
 
-        AggregatorService aggregator = add(new AggregatorService(config, "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("aggregator-streams")));
-        aggregator.start();
-        AlertService alerting = add(new AlertService(config, "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("alert-consumer")));
-        alerting.start();
+        InProcessServices services = add(new InProcessServices());
+        AggregatorService aggregator = services.aggregator(config);
+        AlertService alerting = services.alerting(config);
         await().atMost(Duration.ofSeconds(60)).until(() -> alerting.health().up());
-        add(new ProbeService(config, "127.0.0.1", Clock.systemUTC(), Metrics.newRegistry("probe-producer"))).start();
+        services.prober(config);
 
         String api = "http://127.0.0.1:" + aggregator.httpPort() + "/api/v1/targets";
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {

@@ -1,5 +1,6 @@
 package dev.llmuptime.ops;
 
+import dev.llmuptime.config.HttpConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -24,10 +25,15 @@ public final class OpsServer implements AutoCloseable {
     /** The same server, with the routes {@code api} adds. */
     public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health,
             Consumer<HttpServerRoutes> api) {
-        return new OpsServer(HttpServer.create().host(host).port(port).route(routes -> {
-            OpsRoutes.add(routes, registry, health);
-            api.accept(routes);
-        }).bindNow());
+        return start(host, port, registry, health, HttpAccess.of(HttpConfig.DEFAULT), api);
+    }
+
+    /** The same server, answering only the requests {@code access} lets through. */
+    public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health,
+            HttpAccess access, Consumer<HttpServerRoutes> api) {
+        HttpServerRoutes routes = OpsRoutes.add(HttpServerRoutes.newRoutes(), registry, health);
+        api.accept(routes);
+        return new OpsServer(HttpServer.create().host(host).port(port).handle(access.around(routes)).bindNow());
     }
 
     public int port() {

@@ -96,10 +96,11 @@ public final class TopicReadiness implements AutoCloseable {
     }
 
     private void failed(Throwable failure) {
-        lastFailure = failure.toString();
+        lastFailure = KafkaRefusal.describe(failure).map(refusal -> "Kafka refused the connection: " + refusal)
+                .orElse(failure.toString());
         gaveUp = true;
         failures.increment();
         log.error("Kafka topics at {} could not be set up, so the service does not start its work: {}",
-                bootstrapServers, failure.toString());
+                bootstrapServers, lastFailure);
     }
 }

@@ -33,7 +33,9 @@ import reactor.util.retry.Retry;
  * Creates the topics a service needs if they are missing. Without a reachable broker it keeps
  * trying (a service starts before Kafka in many deployments) and reports, through the returned
  * {@link Mono}, when the topics exist. Topics with a configured retention ({@code kafka.retention})
- * are created with it; an existing one whose retention differs is warned about, never altered.
+ * are created with it; an existing one whose retention differs is warned about, never altered. A
+ * broker that refuses the client's credentials or certificates ends it with the failure instead:
+ * retrying would not change the answer.
  */
 public final class TopicSetup {
 
@@ -70,6 +72,8 @@ public final class TopicSetup {
         return Mono.<Void>fromRunnable(() -> create(kafka, wanted, growing, retentionChecked))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, retryEvery)
+                        // A refused login or certificate stays refused: stop and say so.
+                        .filter(failure -> KafkaRefusal.describe(failure).isEmpty())
                         .doBeforeRetry(signal -> failedAttempt.accept(signal.failure()))
                         .doBeforeRetry(signal -> log.warn("Kafka at {} not reachable to create topics {} ({}); "
                                 + "retrying every {} s", kafka.bootstrapServers(), names(wanted),

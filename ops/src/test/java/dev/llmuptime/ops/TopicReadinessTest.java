@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,18 @@ class TopicReadinessTest {
             assertThat(event.getFormattedMessage()).isEqualTo("Kafka topics at kafka:9092 could not be set up, so the "
                     + "service does not start its work: java.lang.IllegalStateException: not authorized to create topics");
         });
+    }
+
+    @Test
+    void aRefusedLoginEndsTheSetupAtOnceWithOneLineNamingTheSettings() {
+        TopicReadiness readiness = new TopicReadiness("kafka:9093", registry)
+                .follow(Mono.error(new IllegalStateException("cannot create topic t",
+                        new SaslAuthenticationException("invalid credentials"))), whenReadyRuns::incrementAndGet);
+
+        assertThat(readiness.whyNotReady()).isEqualTo("Kafka topics at kafka:9093 could not be set up: Kafka refused "
+                + "the connection: authentication failed (check kafka.client sasl.mechanism and sasl.jaas.config): "
+                + "invalid credentials");
+        assertThat(logs.list).singleElement().satisfies(event -> assertThat(event.getLevel()).isEqualTo(Level.ERROR));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.llmuptime.config.Durations;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.ops.Health;
+import dev.llmuptime.ops.HttpAccess;
 import dev.llmuptime.ops.OpsServer;
 import dev.llmuptime.ops.ServiceLifecycle;
 import dev.llmuptime.ops.TopicReadiness;
@@ -85,7 +86,8 @@ public final class ProbeService implements AutoCloseable {
     // Opened in reverse order of closing: in-flight probes finish before the producer flushes.
     private void open() {
         List<TargetConfig> targets = config.probes().targets();
-        ops = lifecycle.closeOnStop(OpsServer.start(host, config.probes().httpPort(), registry, this::health));
+        ops = lifecycle.closeOnStop(OpsServer.start(host, config.probes().httpPort(), registry, this::health,
+                HttpAccess.of(config.http()), routes -> { }));
         ProbeHttpClient http = lifecycle.closeOnStop(new ProbeHttpClient(Math.max(100, targets.size() * 2)));
         ExecutorService senderThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kafka-result-sender");

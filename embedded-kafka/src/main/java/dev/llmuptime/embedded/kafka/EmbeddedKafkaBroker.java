@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,12 +35,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final int port;
     private final Path dataDir;
+    private final List<BrokerListener> extraListeners;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path dataDir) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path dataDir, List<BrokerListener> extraListeners) {
         this.server = server;
         this.port = port;
         this.dataDir = dataDir;
+        this.extraListeners = extraListeners;
     }
 
     /**
@@ -47,6 +50,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * {@code dataDir}; returns once it accepts clients.
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, List.of());
+    }
+
+    /**
+     * The same broker with {@code extraListeners} (SASL, TLS) besides its PLAINTEXT one, which
+     * stays the one between broker and controller and the one to administer it through.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, List<BrokerListener> extraListeners) {
         int brokerPort = port == 0 ? FreePort.pick() : port;
         int controllerPort = FreePort.pick();
         try {
@@ -54,7 +65,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create Kafka data directory " + dataDir, e);
         }
-        Map<String, String> properties = brokerProperties(dataDir, brokerPort, controllerPort);
+        Map<String, String> properties = withListeners(brokerProperties(dataDir, brokerPort, controllerPort),
+                extraListeners);
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             format(dataDir, properties);
         }
@@ -63,7 +75,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.startup();
         log.info("Kafka broker on localhost:{} started in {} ms (data in {})", brokerPort,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir);
-        return new EmbeddedKafkaBroker(server, brokerPort, dataDir);
+        return new EmbeddedKafkaBroker(server, brokerPort, dataDir, List.copyOf(extraListeners));
     }
 
     public String bootstrapServers() {
@@ -72,6 +84,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The listeners besides PLAINTEXT it was started with. */
+    public List<BrokerListener> extraListeners() {
+        return extraListeners;
     }
 
     public Path dataDir() {
@@ -116,6 +133,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 // Nobody else will join: don't wait for them.
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("auto.create.topics.enable", "false"));
+    }
+
+    static Map<String, String> withListeners(Map<String, String> base, List<BrokerListener> extraListeners) {
+        Map<String, String> properties = new HashMap<>(base);
+        for (BrokerListener listener : extraListeners) {
+            properties.merge("listeners", listener.name() + "://localhost:" + listener.port(), (a, b) -> a + "," + b);
+            properties.merge("advertised.listeners", listener.name() + "://localhost:" + listener.port(),
+                    (a, b) -> a + "," + b);
+            properties.merge("listener.security.protocol.map", listener.name() + ":" + listener.securityProtocol(),
+                    (a, b) -> a + "," + b);
+            properties.putAll(listener.brokerSettings());
+        }
+        return properties;
     }
 
     private static void format(Path dataDir, Map<String, String> properties) {

@@ -6,9 +6,9 @@ import dev.llmuptime.config.Secret;
 import org.junit.jupiter.api.Test;
 
 /** Who may write: 401 without a bearer token, 403 with a wrong one or when none is configured. */
-class BearerTokenTest {
+class WriteTokenTest {
 
-    private final BearerToken token = new BearerToken(Secret.of("tok-1234"));
+    private final WriteToken token = new WriteToken(Secret.of("tok-1234"));
 
     @Test
     void theRightTokenIsAllowed() {
@@ -33,7 +33,7 @@ class BearerTokenTest {
 
     @Test
     void withoutAConfiguredTokenEveryWriteIs403() {
-        BearerToken off = new BearerToken(Secret.none());
+        WriteToken off = new WriteToken(Secret.none());
 
         assertThat(off.refusal("Bearer anything")).get().extracting(ApiProblem::status).isEqualTo(403);
         assertThat(off.refusal(null)).get().extracting(ApiProblem::status).isEqualTo(403);
