@@ -10,14 +10,21 @@ public record MonitorConfig(
         @JsonProperty("kafka") KafkaConfig kafka,
         @JsonProperty("probes") ProbesConfig probes,
         @JsonProperty("aggregation") AggregationConfig aggregation,
-        @JsonProperty("alerts") AlertsConfig alerts) {
+        @JsonProperty("alerts") AlertsConfig alerts,
+        @JsonProperty("metrics") MetricsConfig metrics) {
 
     public static final MonitorConfig DEFAULT = new MonitorConfig(null, null, null, null);
+
+    /** The services' sections, with metrics exported only to Prometheus. */
+    public MonitorConfig(KafkaConfig kafka, ProbesConfig probes, AggregationConfig aggregation, AlertsConfig alerts) {
+        this(kafka, probes, aggregation, alerts, null);
+    }
 
     public MonitorConfig {
         kafka = Check.orDefault(kafka, KafkaConfig.DEFAULT);
         probes = Check.orDefault(probes, ProbesConfig.DEFAULT);
         aggregation = Check.orDefault(aggregation, AggregationConfig.DEFAULT);
         alerts = Check.orDefault(alerts, AlertsConfig.DEFAULT);
+        metrics = Check.orDefault(metrics, MetricsConfig.DEFAULT);
     }
 }

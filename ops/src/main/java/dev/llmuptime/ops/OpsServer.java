@@ -1,6 +1,6 @@
 package dev.llmuptime.ops;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -17,12 +17,12 @@ public final class OpsServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health) {
+    public static OpsServer start(String host, int port, MeterRegistry registry, Supplier<Health> health) {
         return start(host, port, registry, health, routes -> { });
     }
 
     /** The same server, with the routes {@code api} adds. */
-    public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health,
+    public static OpsServer start(String host, int port, MeterRegistry registry, Supplier<Health> health,
             Consumer<HttpServerRoutes> api) {
         return new OpsServer(HttpServer.create().host(host).port(port).route(routes -> {
             OpsRoutes.add(routes, registry, health);
