@@ -61,6 +61,8 @@ class CloudWatchExportTest {
             assertThat(decode(put).path("Namespace").asText()).isEqualTo("LLMUptime");
             JsonNode uptime = datum(endpoint, "llm.target.uptime").orElseThrow();
             assertThat(uptime.path("Value").asDouble()).isEqualTo(0.5);
+            assertThat(uptime.path("MetricName").asText()).isEqualTo("llm.target.uptime.value");
+            assertThat(probesOfTimeout(endpoint).orElseThrow().path("MetricName").asText()).isEqualTo("llm.probes.count");
             assertThat(dimensions(uptime)).containsEntry("target", "chat-a").containsEntry("range", "1h");
             assertThat(dimensions(probesOfTimeout(endpoint).orElseThrow())).containsEntry("target", "chat-a");
         }

@@ -79,7 +79,7 @@ class StackdriverExportTest {
 
             assertThat(received.get(0).getName()).isEqualTo("projects/my-project");
             TimeSeries uptime = series(received, "uptime").orElseThrow();
-            assertThat(uptime.getMetric().getType()).startsWith("custom.googleapis.com/").contains("llm");
+            assertThat(uptime.getMetric().getType()).isEqualTo("custom.googleapis.com/llm/target/uptime");
             assertThat(uptime.getMetric().getLabelsMap()).containsEntry("target", "chat-a").containsEntry("range", "1h");
             assertThat(uptime.getPoints(0).getValue().getDoubleValue()).isEqualTo(0.25);
         } finally {
