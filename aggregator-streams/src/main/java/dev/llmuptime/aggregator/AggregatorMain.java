@@ -2,6 +2,7 @@ package dev.llmuptime.aggregator;
 
 import dev.llmuptime.config.ServiceLauncher;
 import dev.llmuptime.ops.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 
@@ -18,9 +19,13 @@ public final class AggregatorMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            AggregatorService service = new AggregatorService(invocation.config(), "0.0.0.0", Clock.systemUTC(),
-                    Metrics.newRegistry("aggregator-streams"));
-            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
+            MeterRegistry registry = Metrics.newRegistry("aggregator-streams", invocation.config().metrics());
+            AggregatorService service = new AggregatorService(invocation.config(), "0.0.0.0", Clock.systemUTC(), registry);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // The service first, so the last push of the registry carries its last counts.
+                service.close();
+                registry.close();
+            }, "aggregator-shutdown"));
             service.start();
             service.awaitClosed();
         });

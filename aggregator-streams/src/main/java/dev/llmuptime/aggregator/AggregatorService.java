@@ -10,14 +10,17 @@ import dev.llmuptime.ops.HttpAccess;
 import dev.llmuptime.ops.OpsRoutes;
 import dev.llmuptime.ops.ServiceLifecycle;
 import dev.llmuptime.ops.TopicReadiness;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -41,16 +44,18 @@ public final class AggregatorService implements AutoCloseable {
     private final MonitorConfig config;
     private final String host;
     private final Clock clock;
-    private final PrometheusMeterRegistry registry;
+    private final MeterRegistry registry;
     private final ServiceLifecycle lifecycle = new ServiceLifecycle("aggregator-streams");
     /** How long to wait for another instance before answering without it. */
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(2);
+    /** Well under any sensible push step, and cheap: a few sketch merges per target. */
+    private static final Duration TARGET_GAUGES_EVERY = Duration.ofSeconds(10);
 
     private volatile KafkaStreams streams;
     private DisposableServer http;
     private TopicReadiness topics;
 
-    public AggregatorService(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
+    public AggregatorService(MonitorConfig config, String host, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.host = host;
         this.clock = clock;
@@ -65,6 +70,7 @@ public final class AggregatorService implements AutoCloseable {
     private void open() {
         AggregationConfig aggregation = config.aggregation();
         StatsQueries queries = new StatsQueries(() -> streams, aggregation.windows());
+        refreshTargetGauges(new TargetGauges(queries, registry, clock));
         // Bound before Kafka Streams starts, so that an ephemeral port can be advertised to the other instances.
         AtomicReference<HostInfo> self = new AtomicReference<>();
         ClusterMetadata cluster = new ClusterMetadata(() -> streams, self::get);
@@ -114,6 +120,23 @@ public final class AggregatorService implements AutoCloseable {
         log.info("Dashboard and API on http://{}:{}/ ; windows {} with grace {}", host, http.port(),
                 config.aggregation().windows().stream().map(Durations::format).toList(),
                 Durations.format(config.aggregation().grace()));
+    }
+
+    private void refreshTargetGauges(TargetGauges gauges) {
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "target-gauges");
+            thread.setDaemon(true);
+            return thread;
+        });
+        lifecycle.onClose("target gauges", refresher::shutdownNow);
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                gauges.refresh();
+            } catch (RuntimeException e) {
+                // A failed refresh must not end the schedule: the next one may succeed.
+                log.warn("Target gauges not refreshed", e);
+            }
+        }, TARGET_GAUGES_EVERY.toMillis(), TARGET_GAUGES_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public int httpPort() {

@@ -79,7 +79,7 @@ class HttpTokenTest {
         MonitorConfig base = StatusHttpTest.config(kafka, topics, stateDir);
         MonitorConfig config = new MonitorConfig(base.kafka(), base.probes(), base.aggregation(), base.alerts(),
                 new ConfigLoader(Map.of("HTTP_TOKEN", TOKEN)::get).parse("http:\n  token: ${HTTP_TOKEN}\n  public-status: "
-                        + publicStatus + "\n", "http.yaml").http());
+                        + publicStatus + "\n", "http.yaml").http(), null);
         AggregatorService started = new AggregatorService(config, "127.0.0.1", Clock.systemUTC(),
                 Metrics.newRegistry("aggregator"));
         started.start();

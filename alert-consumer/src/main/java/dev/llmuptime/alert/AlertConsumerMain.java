@@ -2,6 +2,7 @@ package dev.llmuptime.alert;
 
 import dev.llmuptime.config.ServiceLauncher;
 import dev.llmuptime.ops.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 
@@ -19,9 +20,13 @@ public final class AlertConsumerMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            AlertService service = new AlertService(invocation.config(), "0.0.0.0", Clock.systemUTC(),
-                    Metrics.newRegistry("alert-consumer"));
-            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "alert-consumer-shutdown"));
+            MeterRegistry registry = Metrics.newRegistry("alert-consumer", invocation.config().metrics());
+            AlertService service = new AlertService(invocation.config(), "0.0.0.0", Clock.systemUTC(), registry);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // The service first, so the last push of the registry carries its last counts.
+                service.close();
+                registry.close();
+            }, "alert-consumer-shutdown"));
             service.start();
             service.awaitClosed();
         });

@@ -236,8 +236,10 @@ final class AlertEvaluator implements Runnable {
     private void count(Notice notice) {
         AlertEvent event = notice.event();
         if (notice.kind() == NoticeKind.TRANSITION) {
-            Counter.builder("llm.alerts").description("Alert transitions written").tag("rule", event.getRule())
-                    .tag("status", event.getStatus().name()).register(registry).increment();
+            Counter.builder("llm.alerts").description("Alert transitions written, by rule, target, severity and status")
+                    .tag("rule", event.getRule()).tag("target", event.getTargetId())
+                    .tag("severity", event.getSeverity()).tag("status", event.getStatus().name())
+                    .register(registry).increment();
         } else {
             Counter.builder("llm.alert.notices").description("Reminders, escalations and releases written")
                     .tag("rule", event.getRule()).tag("kind", notice.kind().header()).register(registry).increment();

@@ -9,7 +9,7 @@ import dev.llmuptime.ops.HttpAccess;
 import dev.llmuptime.ops.OpsServer;
 import dev.llmuptime.ops.ServiceLifecycle;
 import dev.llmuptime.ops.TopicReadiness;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class AlertService implements AutoCloseable {
     private final List<Rule> rules;
     private final String host;
     private final Clock clock;
-    private final PrometheusMeterRegistry registry;
+    private final MeterRegistry registry;
     private final SharedView view;
     private final AlertEvaluator evaluator;
     private final ServiceLifecycle lifecycle = new ServiceLifecycle("alert-consumer");
@@ -48,7 +48,7 @@ public final class AlertService implements AutoCloseable {
     private TopicReadiness topics;
 
     /** Throws {@link ConfigException} for a rule that does not parse. */
-    public AlertService(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
+    public AlertService(MonitorConfig config, String host, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.rules = Rules.compile(config);
         this.host = host;

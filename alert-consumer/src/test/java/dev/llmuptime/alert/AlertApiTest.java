@@ -61,7 +61,7 @@ class AlertApiTest {
     void withAnHttpTokenReadsNeedItOrTheWriteTokenAndWritesStillNeedTheWriteToken(KafkaCluster kafka)
             throws Exception {
         String httpToken = "http-read-token-5e1d9c3b7a";
-        ApiClient api = start(kafka, "  api-token: " + ApiServices.TOKEN + "\nhttp:\n  token: " + httpToken + "\n");
+        ApiClient api = consumer.start(kafka, "  api-token: " + ApiServices.TOKEN + "\nhttp:\n  token: " + httpToken + "\n");
 
         ApiClient.Answer without = api.withToken(null).get("/api/v1/alerts");
         assertThat(without.status()).isEqualTo(401);

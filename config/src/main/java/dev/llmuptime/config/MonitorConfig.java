@@ -11,13 +11,14 @@ public record MonitorConfig(
         @JsonProperty("probes") ProbesConfig probes,
         @JsonProperty("aggregation") AggregationConfig aggregation,
         @JsonProperty("alerts") AlertsConfig alerts,
-        @JsonProperty("http") HttpConfig http) {
+        @JsonProperty("http") HttpConfig http,
+        @JsonProperty("metrics") MetricsConfig metrics) {
 
     public static final MonitorConfig DEFAULT = new MonitorConfig(null, null, null, null);
 
-    /** A config whose HTTP endpoints are open to every reader. */
+    /** The services' sections, with HTTP endpoints open to every reader and metrics exported only to Prometheus. */
     public MonitorConfig(KafkaConfig kafka, ProbesConfig probes, AggregationConfig aggregation, AlertsConfig alerts) {
-        this(kafka, probes, aggregation, alerts, null);
+        this(kafka, probes, aggregation, alerts, null, null);
     }
 
     public MonitorConfig {
@@ -26,5 +27,6 @@ public record MonitorConfig(
         aggregation = Check.orDefault(aggregation, AggregationConfig.DEFAULT);
         alerts = Check.orDefault(alerts, AlertsConfig.DEFAULT);
         http = Check.orDefault(http, HttpConfig.DEFAULT);
+        metrics = Check.orDefault(metrics, MetricsConfig.DEFAULT);
     }
 }

@@ -50,6 +50,7 @@ final class LocalConfig {
                 new ExpectConfig("(?i)\\bok\\b", Duration.ofSeconds(10))));
         ProbesConfig probes = new ProbesConfig(config.probes().region(), config.probes().proberId(),
                 config.probes().httpPort(), targets);
-        return new MonitorConfig(config.kafka(), probes, config.aggregation(), config.alerts(), config.http());
+        return new MonitorConfig(config.kafka(), probes, config.aggregation(), config.alerts(), config.http(),
+                config.metrics());
     }
 }

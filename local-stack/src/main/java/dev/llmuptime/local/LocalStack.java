@@ -11,6 +11,7 @@ import dev.llmuptime.ops.ServiceLifecycle;
 import dev.llmuptime.probe.ProbeService;
 import dev.llmuptime.simulator.Pacing;
 import dev.llmuptime.simulator.SimulatedProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,21 +82,28 @@ final class LocalStack implements AutoCloseable {
             }
         }
         aggregator = lifecycle.closeOnStop(new AggregatorService(config, "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("aggregator-streams")));
+                registry("aggregator-streams")));
         aggregator.start();
         lifecycle.closeOnStop(new AlertService(config, "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("alert-consumer"))).start();
+                registry("alert-consumer"))).start();
         lifecycle.closeOnStop(new ProbeService(config, "127.0.0.1", Clock.systemUTC(),
-                Metrics.newRegistry("probe-producer"))).start();
+                registry("probe-producer"))).start();
         if (settings.demo()) {
             lifecycle.closeOnStop(new DemoScript(simulator, out));
         }
     }
 
+    /** A service's registry, closed after the service (parts close in reverse order), so its last push is complete. */
+    private MeterRegistry registry(String service) {
+        MeterRegistry registry = Metrics.newRegistry(service, config.metrics());
+        lifecycle.onClose(service + " metrics", registry::close);
+        return registry;
+    }
+
     /** The configuration with its bootstrap servers pointed at the embedded broker. */
     private MonitorConfig onThisBroker(MonitorConfig given) {
         return new MonitorConfig(given.kafka().withBootstrapServers(broker.bootstrapServers()), given.probes(),
-                given.aggregation(), given.alerts(), given.http());
+                given.aggregation(), given.alerts(), given.http(), given.metrics());
     }
 
     String bootstrapServers() {

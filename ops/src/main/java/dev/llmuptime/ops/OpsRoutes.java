@@ -1,6 +1,6 @@
 package dev.llmuptime.ops;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -16,11 +16,11 @@ public final class OpsRoutes {
     private OpsRoutes() {
     }
 
-    public static HttpServerRoutes add(HttpServerRoutes routes, PrometheusMeterRegistry registry,
+    public static HttpServerRoutes add(HttpServerRoutes routes, MeterRegistry registry,
             Supplier<Health> health) {
         return routes
                 .get("/metrics", (request, response) -> response.header("content-type", PROMETHEUS_TEXT)
-                        .sendString(Mono.fromCallable(registry::scrape)))
+                        .sendString(Mono.fromCallable(Metrics.scrapeable(registry)::scrape)))
                 .get("/health", (request, response) -> {
                     Health now = health.get();
                     return response.status(now.up() ? 200 : 503).header("content-type", "application/json")

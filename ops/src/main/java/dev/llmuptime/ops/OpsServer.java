@@ -1,7 +1,7 @@
 package dev.llmuptime.ops;
 
 import dev.llmuptime.config.HttpConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -18,18 +18,18 @@ public final class OpsServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health) {
+    public static OpsServer start(String host, int port, MeterRegistry registry, Supplier<Health> health) {
         return start(host, port, registry, health, routes -> { });
     }
 
     /** The same server, with the routes {@code api} adds. */
-    public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health,
+    public static OpsServer start(String host, int port, MeterRegistry registry, Supplier<Health> health,
             Consumer<HttpServerRoutes> api) {
         return start(host, port, registry, health, HttpAccess.of(HttpConfig.DEFAULT), api);
     }
 
     /** The same server, answering only the requests {@code access} lets through. */
-    public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, Supplier<Health> health,
+    public static OpsServer start(String host, int port, MeterRegistry registry, Supplier<Health> health,
             HttpAccess access, Consumer<HttpServerRoutes> api) {
         HttpServerRoutes routes = OpsRoutes.add(HttpServerRoutes.newRoutes(), registry, health);
         api.accept(routes);

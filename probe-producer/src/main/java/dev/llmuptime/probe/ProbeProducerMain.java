@@ -2,6 +2,7 @@ package dev.llmuptime.probe;
 
 import dev.llmuptime.config.ServiceLauncher;
 import dev.llmuptime.ops.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 
@@ -18,9 +19,13 @@ public final class ProbeProducerMain {
 
     public static void main(String[] args) {
         LAUNCHER.main(args, invocation -> {
-            ProbeService service = new ProbeService(invocation.config(), "0.0.0.0", Clock.systemUTC(),
-                    Metrics.newRegistry("probe-producer"));
-            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "probe-producer-shutdown"));
+            MeterRegistry registry = Metrics.newRegistry("probe-producer", invocation.config().metrics());
+            ProbeService service = new ProbeService(invocation.config(), "0.0.0.0", Clock.systemUTC(), registry);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // The service first, so the last push of the registry carries its last counts.
+                service.close();
+                registry.close();
+            }, "probe-producer-shutdown"));
             service.start();
             service.awaitClosed();
         });

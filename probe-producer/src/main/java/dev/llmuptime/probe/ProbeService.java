@@ -12,7 +12,7 @@ import dev.llmuptime.ops.ServiceLifecycle;
 import dev.llmuptime.ops.TopicReadiness;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -50,7 +50,7 @@ public final class ProbeService implements AutoCloseable {
     private final MonitorConfig config;
     private final String host;
     private final Clock clock;
-    private final PrometheusMeterRegistry registry;
+    private final MeterRegistry registry;
     private final ProbeMetrics metrics;
     private final ServiceLifecycle lifecycle = new ServiceLifecycle("probe-producer");
     private final Sinks.Empty<Void> stop = Sinks.empty();
@@ -62,7 +62,7 @@ public final class ProbeService implements AutoCloseable {
     private volatile Throwable publishingFailure;
 
     /** Throws {@link ConfigException} for a configuration this prober cannot run. */
-    public ProbeService(MonitorConfig config, String host, Clock clock, PrometheusMeterRegistry registry) {
+    public ProbeService(MonitorConfig config, String host, Clock clock, MeterRegistry registry) {
         validate(config);
         this.config = config;
         this.host = host;
