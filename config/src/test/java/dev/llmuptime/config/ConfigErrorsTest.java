@@ -12,10 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigErrorsTest {
 
     private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-secret-value");
+    private static final ConfigText TEXT = new ConfigText(ENV);
 
     @Test
     void unknownKeySuggestsTheNearestOne() {
-        assertError("""
+        TEXT.assertError("""
                 kafka:
                   bootstrap-server: localhost:9092
                 """, "monitor.yaml:2: unknown key 'bootstrap-server' in kafka (did you mean 'bootstrap-servers'?); "
@@ -24,7 +25,7 @@ class ConfigErrorsTest {
 
     @Test
     void unknownKeyDeepInAListNamesItsPath() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - id: a
@@ -36,7 +37,7 @@ class ConfigErrorsTest {
 
     @Test
     void unknownTopLevelSection() {
-        assertError("""
+        TEXT.assertError("""
                 alert:
                   http-port: 1
                 """, "monitor.yaml:1: unknown key 'alert' (did you mean 'alerts'?)");
@@ -44,7 +45,7 @@ class ConfigErrorsTest {
 
     @Test
     void unknownKeyFarFromAnyGetsNoSuggestion() {
-        assertError("""
+        TEXT.assertError("""
                 aggregation:
                   colour: blue
                 """, "monitor.yaml:2: unknown key 'colour' in aggregation; expected one of advertised-url, grace, http-port, standby-replicas, state-dir, windows");
@@ -52,7 +53,7 @@ class ConfigErrorsTest {
 
     @Test
     void badDuration() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - id: a
@@ -64,7 +65,7 @@ class ConfigErrorsTest {
 
     @Test
     void badEnumValueListsTheChoices() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - {id: a, model: m, check: stream}
@@ -74,7 +75,7 @@ class ConfigErrorsTest {
 
     @Test
     void notANumber() {
-        assertError("""
+        TEXT.assertError("""
                 kafka:
                   partitions: many
                 """, "monitor.yaml:2: kafka.partitions: 'many' is not a whole number");
@@ -82,7 +83,7 @@ class ConfigErrorsTest {
 
     @Test
     void missingRequiredKey() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - id: a
@@ -91,7 +92,7 @@ class ConfigErrorsTest {
 
     @Test
     void badTargetId() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - {id: "GPT 4", model: m}
@@ -100,7 +101,7 @@ class ConfigErrorsTest {
 
     @Test
     void duplicateTargetIds() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - {id: a, model: m}
@@ -110,7 +111,7 @@ class ConfigErrorsTest {
 
     @Test
     void proberIdWithASpace() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   prober-id: "eu west 1"
                 """, "monitor.yaml:2: probes.prober-id 'eu west 1' must be 1 to 100 letters, digits, '.', '_' or '-'");
@@ -118,7 +119,7 @@ class ConfigErrorsTest {
 
     @Test
     void timeoutLongerThanInterval() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - {id: a, model: m, interval: 5s, timeout: 10s}
@@ -127,7 +128,7 @@ class ConfigErrorsTest {
 
     @Test
     void compatibleProviderNeedsBaseUrl() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - {id: a, model: m, provider: openai-compatible}
@@ -136,7 +137,7 @@ class ConfigErrorsTest {
 
     @Test
     void badRegex() {
-        assertError("""
+        TEXT.assertError("""
                 probes:
                   targets:
                     - {id: a, model: m, expect: {content-regex: "(ok"}}
@@ -145,7 +146,7 @@ class ConfigErrorsTest {
 
     @Test
     void portOutOfRange() {
-        assertError("""
+        TEXT.assertError("""
                 aggregation:
                   http-port: 80800
                 """, "aggregation.http-port must be a TCP port from 0 to 65535, got 80800");
@@ -153,7 +154,7 @@ class ConfigErrorsTest {
 
     @Test
     void advertisedUrlMustBeHttp() {
-        assertError("""
+        TEXT.assertError("""
                 aggregation:
                   advertised-url: aggregator-2:8080
                 """, "aggregation.advertised-url 'aggregator-2:8080' must be an http:// or https:// URL");
@@ -161,7 +162,7 @@ class ConfigErrorsTest {
 
     @Test
     void standbyReplicasOutOfRange() {
-        assertError("""
+        TEXT.assertError("""
                 aggregation:
                   standby-replicas: -1
                 """, "aggregation.standby-replicas must be from 0 to 10, got -1");
@@ -169,7 +170,7 @@ class ConfigErrorsTest {
 
     @Test
     void emptyStateDir() {
-        assertError("""
+        TEXT.assertError("""
                 aggregation:
                   state-dir: " "
                 """, "aggregation.state-dir must not be empty");
@@ -177,7 +178,7 @@ class ConfigErrorsTest {
 
     @Test
     void ruleNotifyingAnUnknownWebhook() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   rules:
                     - {name: down, condition: "consecutive-failures >= 2", notify: [pager]}
@@ -188,7 +189,7 @@ class ConfigErrorsTest {
 
     @Test
     void flapWindowOnANoDataRule() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   rules:
                     - {name: silent, condition: no-data, flap-window: 5m}
@@ -197,7 +198,7 @@ class ConfigErrorsTest {
 
     @Test
     void missedProbesOnARuleOnAMetric() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   rules:
                     - {name: down, condition: "consecutive-failures >= 2", missed-probes: 3}
@@ -206,7 +207,7 @@ class ConfigErrorsTest {
 
     @Test
     void negativeMissedProbes() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   rules:
                     - {name: silent, condition: no-data, missed-probes: -1}
@@ -215,7 +216,7 @@ class ConfigErrorsTest {
 
     @Test
     void objectiveThatIsNotARatio() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   rules:
                     - {name: a, condition: "burn-rate(1h, 5m) > 14.4", objective: high}
@@ -224,7 +225,7 @@ class ConfigErrorsTest {
 
     @Test
     void objectiveOutsideZeroToOne() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   rules:
                     - {name: a, condition: "burn-rate(1h, 5m) > 14.4", objective: 100%}
@@ -233,7 +234,7 @@ class ConfigErrorsTest {
 
     @Test
     void baselineThatIsNotADuration() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   rules:
                     - {name: a, condition: "latency.p95 > 3x baseline", baseline: 6 hours}
@@ -242,7 +243,7 @@ class ConfigErrorsTest {
 
     @Test
     void pagerdutyNeedsRoutingKey() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   webhooks:
                     - {name: pd, url: "https://events.pagerduty.com/v2/enqueue", format: pagerduty}
@@ -251,7 +252,7 @@ class ConfigErrorsTest {
 
     @Test
     void alertmanagerApiNeedsTheBaseUrl() {
-        assertError("""
+        TEXT.assertError("""
                 alerts:
                   webhooks:
                     - {name: am, url: "http://alertmanager:9093/api/v2/alerts", format: alertmanager-api}
@@ -261,7 +262,7 @@ class ConfigErrorsTest {
 
     @Test
     void invalidYaml() {
-        assertError("""
+        TEXT.assertError("""
                 kafka:
                   partitions: 3
                  topics: {}
@@ -270,7 +271,7 @@ class ConfigErrorsTest {
 
     @Test
     void duplicateKey() {
-        assertError("""
+        TEXT.assertError("""
                 kafka:
                   partitions: 3
                   partitions: 4
@@ -304,7 +305,7 @@ class ConfigErrorsTest {
 
     @Test
     void secretValueNeverAppearsInAnError() {
-        assertThatThrownBy(() -> load("""
+        assertThatThrownBy(() -> TEXT.load("""
                 probes:
                   targets:
                     - id: a
@@ -326,18 +327,6 @@ class ConfigErrorsTest {
 
     @Test
     void sectionOfTheWrongShape() {
-        assertError("kafka: localhost:9092\n", "monitor.yaml:1: kafka: expected a mapping of keys to values");
-    }
-
-    private static MonitorConfig load(String yaml) {
-        return new ConfigLoader(ENV::get).parse(yaml, "monitor.yaml");
-    }
-
-    private static void assertError(String yaml, String expected) {
-        assertThatThrownBy(() -> load(yaml))
-                .isInstanceOf(ConfigException.class)
-                .message()
-                .satisfies(message -> assertThat(message)
-                        .contains(expected).doesNotContain("\n"));
+        TEXT.assertError("kafka: localhost:9092\n", "monitor.yaml:1: kafka: expected a mapping of keys to values");
     }
 }

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 class MetricsConfigTest {
 
     private static final Map<String, String> ENV = Map.of("OTLP_TOKEN", "otlp-secret-value-7");
+    private static final ConfigText TEXT = new ConfigText(ENV);
 
     @Test
     void withoutTheSectionNothingIsExported() {
-        MetricsConfig metrics = load("kafka: {partitions: 1}\n").metrics();
+        MetricsConfig metrics = TEXT.load("kafka: {partitions: 1}\n").metrics();
 
         assertThat(metrics).isEqualTo(MetricsConfig.DEFAULT);
         assertThat(metrics.otlp()).isNull();
@@ -25,7 +26,7 @@ class MetricsConfigTest {
 
     @Test
     void everyBackendTakesItsKeysAndDefaultsItsStep() {
-        MetricsConfig metrics = load("""
+        MetricsConfig metrics = TEXT.load("""
                 metrics:
                   otlp: {url: "http://collector:4318/v1/metrics", step: 30s, headers: {x-api-key: "${OTLP_TOKEN}"}}
                   cloudwatch: {namespace: LLMUptime, region: us-east-1, endpoint: "http://127.0.0.1:4566"}
@@ -45,20 +46,20 @@ class MetricsConfigTest {
 
     @Test
     void otlpHeadersAreSecretsNeverShown() {
-        MetricsConfig metrics = load("""
+        MetricsConfig metrics = TEXT.load("""
                 metrics:
                   otlp: {url: "https://collector", headers: {authorization: "Bearer ${OTLP_TOKEN}", x-empty: "${UNSET:-}"}}
                 """).metrics();
 
         assertThat(metrics.otlp().headers()).containsOnlyKeys("authorization");
         assertThat(metrics.toString()).doesNotContain("otlp-secret-value-7");
-        assertThatThrownBy(() -> load("""
+        assertThatThrownBy(() -> TEXT.load("""
                 metrics:
                   otlp: {url: "https://collector", headers: {x-token: ["${OTLP_TOKEN}"]}}
                 """)).isInstanceOf(ConfigException.class)
                 .hasMessage("monitor.yaml:2: metrics.otlp.headers.x-token: expected a string")
                 .hasMessageNotContaining("otlp-secret-value-7");
-        assertThatThrownBy(() -> load("""
+        assertThatThrownBy(() -> TEXT.load("""
                 metrics:
                   otlp: {url: "https://collector", headers: {x-token: "${OTLP_TOKEN}\\nx-evil: 1"}}
                 """)).isInstanceOf(ConfigException.class)
@@ -68,39 +69,28 @@ class MetricsConfigTest {
 
     @Test
     void badValuesAreOneLineErrorsNamingTheKey() {
-        assertError("metrics:\n  otlp: {step: 30s}\n", "monitor.yaml:2: metrics.otlp.url is required");
-        assertError("metrics:\n  otlp: {url: \"collector:4318\"}\n",
+        TEXT.assertError("metrics:\n  otlp: {step: 30s}\n", "monitor.yaml:2: metrics.otlp.url is required");
+        TEXT.assertError("metrics:\n  otlp: {url: \"collector:4318\"}\n",
                 "metrics.otlp.url 'collector:4318' must be an http:// or https:// URL");
-        assertError("metrics:\n  otlp: {url: \"http://c\", step: 0s}\n", "metrics.otlp.step must be longer than 0");
-        assertError("metrics:\n  cloudwatch: {region: us-east-1}\n",
+        TEXT.assertError("metrics:\n  otlp: {url: \"http://c\", step: 0s}\n", "metrics.otlp.step must be longer than 0");
+        TEXT.assertError("metrics:\n  cloudwatch: {region: us-east-1}\n",
                 "monitor.yaml:2: metrics.cloudwatch.namespace is required and must not be empty");
-        assertError("metrics:\n  cloudwatch: {namespace: \"AWS/EC2\", region: us-east-1}\n",
+        TEXT.assertError("metrics:\n  cloudwatch: {namespace: \"AWS/EC2\", region: us-east-1}\n",
                 "metrics.cloudwatch.namespace 'AWS/EC2' must not start with AWS/ (AWS's own)");
-        assertError("metrics:\n  cloudwatch: {namespace: \"LLM Uptime\", region: us-east-1}\n",
+        TEXT.assertError("metrics:\n  cloudwatch: {namespace: \"LLM Uptime\", region: us-east-1}\n",
                 "metrics.cloudwatch.namespace 'LLM Uptime' must be 1 to 255 letters, digits or . - _ / # :");
-        assertError("metrics:\n  cloudwatch: {namespace: LLMUptime}\n",
+        TEXT.assertError("metrics:\n  cloudwatch: {namespace: LLMUptime}\n",
                 "metrics.cloudwatch.region is required and must not be empty");
-        assertError("metrics:\n  cloudwatch: {namespace: LLMUptime, region: Virginia}\n",
+        TEXT.assertError("metrics:\n  cloudwatch: {namespace: LLMUptime, region: Virginia}\n",
                 "metrics.cloudwatch.region 'Virginia' is not an AWS region like us-east-1");
-        assertError("metrics:\n  cloudwatch: {namespace: LLMUptime, region: us-east-1, endpoint: \"ftp://x\"}\n",
+        TEXT.assertError("metrics:\n  cloudwatch: {namespace: LLMUptime, region: us-east-1, endpoint: \"ftp://x\"}\n",
                 "metrics.cloudwatch.endpoint 'ftp://x' must be an http:// or https:// URL");
-        assertError("metrics:\n  stackdriver: {step: 1m}\n",
+        TEXT.assertError("metrics:\n  stackdriver: {step: 1m}\n",
                 "metrics.stackdriver.project-id is required and must not be empty");
-        assertError("metrics:\n  stackdriver: {project-id: My_Project}\n", "metrics.stackdriver.project-id "
+        TEXT.assertError("metrics:\n  stackdriver: {project-id: My_Project}\n", "metrics.stackdriver.project-id "
                 + "'My_Project' is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)");
-        assertError("metrics:\n  statsd: {}\n", "monitor.yaml:2: unknown key 'statsd' in metrics; expected one of "
+        TEXT.assertError("metrics:\n  statsd: {}\n", "monitor.yaml:2: unknown key 'statsd' in metrics; expected one of "
                 + "cloudwatch, otlp, stackdriver");
-        assertError("metrics:\n  otlp: {url: \"http://c\", step: 30}\n", "metrics.otlp.step");
-    }
-
-    private static MonitorConfig load(String yaml) {
-        return new ConfigLoader(ENV::get).parse(yaml, "monitor.yaml");
-    }
-
-    private static void assertError(String yaml, String expected) {
-        assertThatThrownBy(() -> load(yaml))
-                .isInstanceOf(ConfigException.class)
-                .message()
-                .satisfies(message -> assertThat(message).contains(expected).doesNotContain("\n"));
+        TEXT.assertError("metrics:\n  otlp: {url: \"http://c\", step: 30}\n", "metrics.otlp.step");
     }
 }
