@@ -38,6 +38,7 @@ final class SampleRecords {
                 .setRateLimitRemainingRequests(499L)
                 .setRateLimitRemainingTokens(199_000L)
                 .setMessage("Rate limit reached")
+                .setReason(ProbeReasons.CONFIRM)
                 .build();
     }
 
@@ -45,7 +46,7 @@ final class SampleRecords {
         return ProbeResult.newBuilder(probeResult())
                 .setHttpStatus(null).setErrorCode(null).setConnectMs(null).setTlsMs(null).setTtfbMs(null)
                 .setTtftMs(null).setOutputTokens(null).setTokensPerSecond(null).setRequestId(null)
-                .setRateLimitRemainingRequests(null).setRateLimitRemainingTokens(null).setMessage(null)
+                .setRateLimitRemainingRequests(null).setRateLimitRemainingTokens(null).setMessage(null).setReason(null)
                 .setOutcome(Outcome.TIMEOUT)
                 .build();
     }
