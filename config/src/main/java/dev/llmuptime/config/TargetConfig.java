@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * target whose {@code api-key} is empty (e.g. an unset variable) is left out of the probes.
  * {@code headers} are sent with every probe, after the provider's own (so they may replace them);
  * their values are secrets. {@code deployment} and {@code api-version} are Azure OpenAI's.
+ * {@code confirm-after} is the delay of the one extra probe after a failure that counts against
+ * uptime; zero turns it off.
  */
 public record TargetConfig(
         @JsonProperty("id") String id,
@@ -26,6 +28,7 @@ public record TargetConfig(
         @JsonProperty("check") CheckType check,
         @JsonProperty("interval") Duration interval,
         @JsonProperty("timeout") Duration timeout,
+        @JsonProperty("confirm-after") Duration confirmAfter,
         @JsonProperty("max-tokens") Integer maxTokens,
         @JsonProperty("prompt") String prompt,
         @JsonProperty("expect") ExpectConfig expect,
@@ -40,6 +43,7 @@ public record TargetConfig(
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofSeconds(1);
 
     public TargetConfig {
         Check.requiredText("id", id);
@@ -86,6 +90,13 @@ public record TargetConfig(
             throw new InvalidValueException("timeout", "(" + Durations.format(timeout)
                     + ") must not be longer than interval (" + Durations.format(interval) + ")");
         }
+        // Off by default when the interval is too short for a confirmation to come before the next probe.
+        confirmAfter = Check.notNegative("confirm-after", confirmAfter,
+                DEFAULT_CONFIRM_AFTER.compareTo(interval) < 0 ? DEFAULT_CONFIRM_AFTER : Duration.ZERO);
+        if (!confirmAfter.isZero() && confirmAfter.compareTo(interval) >= 0) {
+            throw new InvalidValueException("confirm-after", "(" + Durations.format(confirmAfter)
+                    + ") must be shorter than interval (" + Durations.format(interval) + "), or 0 to turn it off");
+        }
         maxTokens = Check.atLeast("max-tokens", maxTokens, 5, 1);
         prompt = Check.orDefault(prompt, "Reply with the single word OK.");
         expect = Check.orDefault(expect, ExpectConfig.NONE);
@@ -95,14 +106,20 @@ public record TargetConfig(
     /** A target that must be probed, without extra headers, of a provider other than Azure OpenAI. */
     public TargetConfig(String id, Provider provider, URI baseUrl, Secret apiKey, String model, CheckType check,
             Duration interval, Duration timeout, Integer maxTokens, String prompt, ExpectConfig expect) {
-        this(id, provider, baseUrl, apiKey, null, model, null, null, check, interval, timeout, maxTokens, prompt,
-                expect, false);
+        this(id, provider, baseUrl, apiKey, null, model, null, null, check, interval, timeout, null, maxTokens,
+                prompt, expect, false);
     }
 
     /** This target with {@code headers} sent on every probe. */
     public TargetConfig withHeaders(Map<String, Secret> headers) {
         return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
-                timeout, maxTokens, prompt, expect, optional);
+                timeout, confirmAfter, maxTokens, prompt, expect, optional);
+    }
+
+    /** This target confirming a failure after {@code confirmAfter} (zero: never). */
+    public TargetConfig withConfirmAfter(Duration confirmAfter) {
+        return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
+                timeout, confirmAfter, maxTokens, prompt, expect, optional);
     }
 
     /** Every secret this target holds: its key and its header values, none of which may be shown. */

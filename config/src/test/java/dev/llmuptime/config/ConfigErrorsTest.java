@@ -127,6 +127,15 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void confirmationNotShorterThanInterval() {
+        TEXT.assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, interval: 5s, confirm-after: 5s}
+                """, "probes.targets[0].confirm-after (5s) must be shorter than interval (5s), or 0 to turn it off");
+    }
+
+    @Test
     void compatibleProviderNeedsBaseUrl() {
         TEXT.assertError("""
                 probes:

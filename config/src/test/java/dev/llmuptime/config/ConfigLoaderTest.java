@@ -148,6 +148,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFailureIsConfirmedAfterASecondUnlessTheIntervalIsThatShort() {
+        MonitorConfig config = load("""
+                probes:
+                  targets:
+                    - {id: a, model: m}
+                    - {id: b, model: m, interval: 1s}
+                    - {id: c, model: m, interval: 5s, confirm-after: 500ms}
+                    - {id: d, model: m, confirm-after: 0s}
+                """);
+
+        assertThat(config.probes().targets()).extracting(TargetConfig::confirmAfter).containsExactly(
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(500), Duration.ZERO);
+    }
+
+    @Test
     void environmentDefaultsApplyWhenUnset() {
         MonitorConfig config = new ConfigLoader(name -> null).parse("""
                 kafka:
