@@ -1,6 +1,8 @@
 package dev.llmuptime.probe;
 
 import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.Outcomes;
+import dev.llmuptime.schema.ProbeReasons;
 import dev.llmuptime.schema.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,10 @@ import reactor.core.scheduler.Scheduler;
  * end, so a probe that times out after a whole interval (a hanging provider, with {@code timeout}
  * equal to {@code interval}) is followed at once by the next, not an interval later. At most one
  * tick waits: when another comes, the waiting one is skipped and counted, never queued.
+ *
+ * <p>A probe whose outcome counts against uptime is confirmed once, {@code confirm-after} later
+ * (unless that is zero), by an extra probe marked {@code confirm}; a failed confirmation is not
+ * confirmed again. The next tick waits for the confirmation like for any probe in flight.
  *
  * <p>Only owned targets run. A target's clock starts when it becomes owned and stops when it no
  * longer is; its probe in flight then finishes, and a target owned again restarts only after it.
@@ -79,8 +85,21 @@ final class ProbeScheduler {
                         Instant scheduledAt = Instant.ofEpochMilli(base + offset + tick * interval);
                         metrics.schedulingLag(Duration.ofMillis(timer.now(TimeUnit.MILLISECONDS)
                                 - scheduledAt.toEpochMilli()));
-                        return runner.probe(target, scheduledAt);
+                        return runner.probe(target, scheduledAt)
+                                .flatMapMany(result -> Flux.just(result).concatWith(confirmation(target, result, stop)));
                     }, 1);
         });
+    }
+
+    /** One extra probe {@code confirm-after} after a failure that counts against uptime; none once stopped. */
+    private Mono<ProbeResult> confirmation(TargetConfig target, ProbeResult result, Mono<?> stop) {
+        if (target.confirmAfter().isZero() || !Outcomes.countsAgainstUptime(result.getOutcome())) {
+            return Mono.empty();
+        }
+        return Mono.delay(target.confirmAfter(), timer)
+                .takeUntilOther(stop)
+                .flatMap(tick -> runner.probe(target, Instant.ofEpochMilli(timer.now(TimeUnit.MILLISECONDS))))
+                // The runner's own new record, so marking it in place changes nothing anyone else holds.
+                .doOnNext(confirmed -> confirmed.setReason(ProbeReasons.CONFIRM));
     }
 }

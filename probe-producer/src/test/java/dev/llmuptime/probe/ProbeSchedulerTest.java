@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.config.CheckType;
 import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeReasons;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.testkit.ProbeResults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,7 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +42,8 @@ class ProbeSchedulerTest {
     private final AtomicInteger maxRunning = new AtomicInteger();
     private final Sinks.Empty<Void> stop = Sinks.empty();
     private final Sinks.Many<Set<String>> owned = Sinks.many().replay().latest();
+    /** Outcomes of the next probes, in order; a success once they run out. */
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private Disposable subscription;
 
     @AfterEach
@@ -191,6 +198,56 @@ class ProbeSchedulerTest {
         assertThat(results.stream().map(ProbeResult::getTargetId).distinct()).containsExactly("a");
     }
 
+    @Test
+    void aFailureIsConfirmedOnceAfterConfirmAfterAndTheClockKeepsItsSlots() {
+        outcomes.addAll(List.of(Outcome.SERVER_ERROR, Outcome.TIMEOUT, Outcome.SUCCESS));
+        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(1)), Duration.ofMillis(100));
+
+        time.advanceTimeBy(Duration.ofSeconds(12));
+
+        // The confirmation starts 1 s after the failed probe ended; it failed too, and is not confirmed again.
+        assertThat(sinceFirst(started)).containsExactly(0L, 1_100L, 5_000L, 10_000L);
+        assertThat(results).extracting(ProbeResult::getReason).containsExactly(null, ProbeReasons.CONFIRM, null, null);
+        assertThat(results.get(1).getScheduledAt()).isEqualTo(started.get(1));
+        assertThat(registry.get("llm.probes").tag("target", "a").tag("outcome", "TIMEOUT").counter().count())
+                .as("the confirmation is counted as a probe").isEqualTo(1);
+    }
+
+    @Test
+    void successesAndFailuresOnTheMonitorsSideAreNotConfirmed() {
+        outcomes.addAll(List.of(Outcome.SUCCESS, Outcome.AUTH_ERROR, Outcome.CLIENT_ERROR, Outcome.SLOW));
+        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(1)), Duration.ofMillis(100));
+
+        time.advanceTimeBy(Duration.ofSeconds(19));
+
+        assertThat(sinceFirst(started)).containsExactly(0L, 5_000L, 10_000L, 15_000L);
+        assertThat(results).extracting(ProbeResult::getReason).containsOnlyNulls();
+    }
+
+    @Test
+    void zeroConfirmAfterTurnsConfirmationOff() {
+        outcomes.addAll(List.of(Outcome.SERVER_ERROR, Outcome.SERVER_ERROR));
+        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ZERO), Duration.ofMillis(100));
+
+        time.advanceTimeBy(Duration.ofSeconds(9));
+
+        assertThat(sinceFirst(started)).containsExactly(0L, 5_000L);
+    }
+
+    @Test
+    void aConfirmationStillWaitingWhenTheTargetIsRevokedDoesNotRun() {
+        outcomes.add(Outcome.CONNECTION_ERROR);
+        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(2)), Duration.ofMillis(100));
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(started).hasSize(1);
+
+        own();
+        time.advanceTimeBy(Duration.ofSeconds(30));
+
+        assertThat(started).hasSize(1);
+        assertThat(results).hasSize(1);
+    }
+
     /** Milliseconds since the first instant: the first probe's jitter taken out. */
     private static List<Long> sinceFirst(List<Instant> instants) {
         return instants.stream().map(at -> at.toEpochMilli() - instants.get(0).toEpochMilli()).toList();
@@ -219,7 +276,8 @@ class ProbeSchedulerTest {
             Instant now = Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS));
             started.add(now);
             maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-            return Mono.delay(probeTakes, time).map(tick -> result(target, scheduledAt, now))
+            Outcome outcome = Objects.requireNonNullElse(outcomes.poll(), Outcome.SUCCESS);
+            return Mono.delay(probeTakes, time).map(tick -> result(target, scheduledAt, now, outcome))
                     // Before the completion goes downstream, where the next probe may start at once.
                     .doOnTerminate(running::decrementAndGet);
         });
@@ -232,7 +290,7 @@ class ProbeSchedulerTest {
                 base.interval(), base.timeout(), base.maxTokens(), base.prompt(), base.expect());
     }
 
-    private static ProbeResult result(TargetConfig target, Instant scheduledAt, Instant startedAt) {
-        return ProbeResults.success(target.id(), startedAt).setScheduledAt(scheduledAt).build();
+    private static ProbeResult result(TargetConfig target, Instant scheduledAt, Instant startedAt, Outcome outcome) {
+        return ProbeResults.of(target.id(), startedAt, outcome).setScheduledAt(scheduledAt).build();
     }
 }
