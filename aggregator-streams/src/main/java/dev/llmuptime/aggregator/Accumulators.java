@@ -9,6 +9,7 @@ import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.Percentiles;
 import dev.llmuptime.schema.ProbeEvidence;
 import dev.llmuptime.schema.ProbeLatency;
+import dev.llmuptime.schema.ProbeReasons;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.Sketches;
 import dev.llmuptime.schema.UptimeCounts;
@@ -39,8 +40,24 @@ final class Accumulators {
                 .setRecentAnswers(List.of()).build();
     }
 
-    /** Adds {@code result} to {@code state}; {@code streak} is the target's streak after it. */
+    /**
+     * Adds {@code result} to {@code state}; {@code streak} is the target's streak after it. Only a
+     * scheduled probe is counted, so extra probes (confirmations) leave counts, uptime and
+     * percentiles as one probe per interval slot, while the streaks and recent probes take them all.
+     */
     static void add(WindowAccumulator state, ProbeResult result, Streak streak) {
+        if (ProbeReasons.isScheduled(result)) {
+            countSlot(state, result);
+        }
+        state.setLastProbeAt(streak.getLastProbeAt());
+        state.setLastOutcome(streak.getLastOutcome());
+        state.setConsecutiveFailures(streak.getConsecutiveFailures());
+        state.setConsecutiveSuccesses(streak.getConsecutiveSuccesses());
+        state.setRecentFailures(streak.getRecentFailures());
+        state.setRecentAnswers(streak.getRecentAnswers());
+    }
+
+    private static void countSlot(WindowAccumulator state, ProbeResult result) {
         state.setCount(state.getCount() + 1);
         Map<String, Long> counts = new HashMap<>(state.getOutcomeCounts());
         counts.merge(result.getOutcome().name(), 1L, Long::sum);
@@ -63,12 +80,6 @@ final class Accumulators {
                 state.setTokensPerSecondSketch(withValue(state.getTokensPerSecondSketch(), result.getTokensPerSecond()));
             }
         }
-        state.setLastProbeAt(streak.getLastProbeAt());
-        state.setLastOutcome(streak.getLastOutcome());
-        state.setConsecutiveFailures(streak.getConsecutiveFailures());
-        state.setConsecutiveSuccesses(streak.getConsecutiveSuccesses());
-        state.setRecentFailures(streak.getRecentFailures());
-        state.setRecentAnswers(streak.getRecentAnswers());
     }
 
     static WindowStats toStats(WindowAccumulator state, boolean isFinal, long emittedAt) {

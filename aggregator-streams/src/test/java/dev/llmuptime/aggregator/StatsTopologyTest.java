@@ -7,6 +7,7 @@ import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeEvidence;
 import dev.llmuptime.schema.ProbeLatency;
+import dev.llmuptime.schema.ProbeReasons;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.schema.WindowStats;
@@ -262,6 +263,34 @@ class StatsTopologyTest {
     }
 
     @Test
+    void confirmationsMoveStreaksAndRecentProbesButNotTheWindowsCounts() {
+        send(result("a", "eu", T0.plusSeconds(1), Outcome.SUCCESS, 100L, null));
+        send(result("a", "eu", T0.plusSeconds(6), Outcome.SERVER_ERROR, 50L, null));
+        send(confirmation(result("a", "eu", T0.plusSeconds(7), Outcome.SERVER_ERROR, 50L, null)));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        WindowStats failing = latest(stats.readValuesToList(), "*", Duration.ofMinutes(1));
+        assertThat(failing.getConsecutiveFailures()).as("the confirmation is the second failure in a row").isEqualTo(2);
+        assertThat(failing.getRecentFailures()).hasSize(2);
+        assertThat(failing.getCount()).as("one probe per scheduled slot").isEqualTo(2);
+        assertThat(failing.getOutcomeCounts()).containsEntry("SERVER_ERROR", 1L);
+        assertThat(failing.getUptime()).isEqualTo(0.5);
+
+        send(result("a", "eu", T0.plusSeconds(11), Outcome.TIMEOUT, 20_000L, null));
+        send(confirmation(result("a", "eu", T0.plusSeconds(12), Outcome.SUCCESS, 900L, null)));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        WindowStats recovering = latest(stats.readValuesToList(), "*", Duration.ofMinutes(1));
+        assertThat(recovering.getLastOutcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(recovering.getConsecutiveSuccesses()).isEqualTo(1);
+        assertThat(recovering.getRecentLatencies()).extracting(ProbeLatency::getLatencyMs).contains(900.0);
+        assertThat(recovering.getCount()).isEqualTo(3);
+        assertThat(recovering.getOutcomeCounts()).containsEntry("SUCCESS", 1L);
+        assertThat(recovering.getUptime()).isCloseTo(1.0 / 3, Offset.offset(1e-9));
+        assertThat(recovering.getLatency().getMax()).as("percentiles are over scheduled probes only").isEqualTo(100.0);
+    }
+
+    @Test
     void undecodableRecordsAreSkippedAndProcessingGoesOn() {
         send(result("a", "eu", T0.plusSeconds(1), Outcome.SUCCESS, 100L, null));
         raw.pipeInput("a", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8), T0.plusSeconds(2));
@@ -286,6 +315,11 @@ class StatsTopologyTest {
     private static ProbeResult failure(String region, Instant startedAt, String requestId) {
         return ProbeResults.of("a", startedAt, Outcome.SERVER_ERROR).setRegion(region).setHttpStatus(503)
                 .setErrorCode("server_error").setRequestId(requestId).setMessage("HTTP 503: overloaded").build();
+    }
+
+    private static ProbeResult confirmation(ProbeResult result) {
+        result.setReason(ProbeReasons.CONFIRM);
+        return result;
     }
 
     static ProbeResult result(String target, String region, Instant startedAt, Outcome outcome, Long latencyMs,
