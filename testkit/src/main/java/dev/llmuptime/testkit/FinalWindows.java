@@ -1,5 +1,6 @@
 package dev.llmuptime.testkit;
 
+import dev.llmuptime.schema.ProbeReasons;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
 import dev.llmuptime.schema.WindowStats;
@@ -42,10 +43,14 @@ public final class FinalWindows {
         }
     }
 
-    /** How many results each one-minute window holds. */
+    /**
+     * How many results each one-minute window counts: the scheduled ones, since a probe confirming a
+     * failure moves streaks but is not counted (each scheduled slot counts once).
+     */
     public static Map<Window, Long> expected(List<ProbeResult> results) {
-        return results.stream().collect(Collectors.groupingBy(result -> new Window(result.getTargetId(),
-                result.getStartedAt().truncatedTo(ChronoUnit.MINUTES)), Collectors.counting()));
+        return results.stream().filter(ProbeReasons::isScheduled).collect(Collectors.groupingBy(result ->
+                new Window(result.getTargetId(), result.getStartedAt().truncatedTo(ChronoUnit.MINUTES)),
+                Collectors.counting()));
     }
 
     /** The counts of the final stats over all regions, per window, in order of arrival: one each when exact. */
