@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RetentionGauges {
 
     private final MeterRegistry registry;
-    // The registry holds gauges weakly: these hold the values.
     private final Map<String, AtomicInteger> mismatches = new ConcurrentHashMap<>();
 
     RetentionGauges(MeterRegistry registry) {
@@ -26,9 +25,10 @@ final class RetentionGauges {
 
     private AtomicInteger register(String topic) {
         AtomicInteger mismatch = new AtomicInteger();
+        // Held strongly: the gauge outlives the topic setup that made it, and a weak one would read NaN once collected.
         Gauge.builder("llm.topic.retention.mismatch", mismatch, AtomicInteger::get).tag("topic", topic)
                 .description("1 while the topic's retention.ms differs from the configured retention, else 0")
-                .register(registry);
+                .strongReference(true).register(registry);
         return mismatch;
     }
 }
