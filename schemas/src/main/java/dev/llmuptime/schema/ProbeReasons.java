@@ -10,6 +10,8 @@ public final class ProbeReasons {
     public static final String SCHEDULED = "scheduled";
     /** An extra probe right after a failure, to confirm it. */
     public static final String CONFIRM = "confirm";
+    /** An extra probe between slots while the target fails, so recovery is seen soon. */
+    public static final String FAILING = "failing";
 
     private ProbeReasons() {
     }

@@ -14,7 +14,7 @@ class ContractFieldsTest {
         assertFields(ProbeResult.getClassSchema(), List.of("probeId", "targetId", "provider", "model", "check",
                 "region", "proberId", "scheduledAt", "startedAt", "outcome", "httpStatus", "errorCode",
                 "latencyMs", "connectMs", "tlsMs", "ttfbMs", "ttftMs", "outputTokens", "tokensPerSecond",
-                "requestId", "rateLimitRemainingRequests", "rateLimitRemainingTokens", "message", "reason"));
+                "requestId", "rateLimitRemainingRequests", "rateLimitRemainingTokens", "message", "reason", "backoffReason", "backoffUntil"));
     }
 
     @Test

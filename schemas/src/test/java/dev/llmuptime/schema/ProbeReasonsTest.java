@@ -19,4 +19,11 @@ class ProbeReasonsTest {
                 .isTrue();
         assertThat(ProbeReasons.isScheduled(confirm)).isFalse();
     }
+
+    @Test
+    void aProbeWhileFailingDoesNotFillASlot() {
+        ProbeResult failing = ProbeResult.newBuilder(SampleRecords.probeResult()).setReason(ProbeReasons.FAILING).build();
+
+        assertThat(ProbeReasons.isScheduled(failing)).isFalse();
+    }
 }
