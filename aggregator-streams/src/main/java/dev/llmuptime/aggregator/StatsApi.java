@@ -148,6 +148,7 @@ final class StatsApi {
                     .put("consecutiveFailures", streak.getConsecutiveFailures())
                     .put("consecutiveSuccesses", streak.getConsecutiveSuccesses())
                     .put("probesLastHour", lastHour.count());
+            target.set("backoff", json.backoff(RegionBackoff.longest(queries.regions(id), now)));
             ObjectNode uptime = target.putObject("uptime");
             for (Map.Entry<String, Duration> period : UPTIME_PERIODS) {
                 uptime.put(period.getKey(), period.getValue().equals(Duration.ofHours(1)) ? lastHour.uptime()

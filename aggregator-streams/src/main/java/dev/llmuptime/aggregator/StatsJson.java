@@ -1,11 +1,13 @@
 package dev.llmuptime.aggregator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmuptime.schema.Percentiles;
 import dev.llmuptime.schema.WindowStats;
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.Optional;
 
 /** The JSON shapes of the HTTP API: WindowStats field for field, timestamps as ISO-8601 UTC. */
 final class StatsJson {
@@ -47,6 +49,13 @@ final class StatsJson {
         return json.createObjectNode().put("p50", percentiles.getP50()).put("p90", percentiles.getP90())
                 .put("p95", percentiles.getP95()).put("p99", percentiles.getP99()).put("max", percentiles.getMax())
                 .put("mean", percentiles.getMean());
+    }
+
+    /** {@code {"reason", "until", "region"}}, or null when no region waits. */
+    JsonNode backoff(Optional<RegionBackoff> backoff) {
+        return backoff.<JsonNode>map(wait -> json.createObjectNode().put("reason", wait.reason())
+                .put("until", wait.until().toString()).put("region", wait.region()))
+                .orElse(json.nullNode());
     }
 
     ObjectNode error(String message) {

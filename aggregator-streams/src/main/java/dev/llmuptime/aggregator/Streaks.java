@@ -1,6 +1,7 @@
 package dev.llmuptime.aggregator;
 
 import dev.llmuptime.aggregator.state.AnsweredProbe;
+import dev.llmuptime.aggregator.state.Backoff;
 import dev.llmuptime.aggregator.state.FailedProbe;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.schema.Outcome;
@@ -15,8 +16,9 @@ import java.util.List;
  * as they are ({@link Outcomes}). The streak also keeps the latest {@link #RECENT_FAILURES} probes
  * that counted against uptime, as evidence for the provider, and the latency of the latest
  * {@link #RECENT_ANSWERS} up probes in start order, so rules read the percentiles of exactly the last
- * minute instead of a window that still holds a slowdown ended long ago. A result older than the
- * last one seen does not change the streak, only the latest latencies.
+ * minute instead of a window that still holds a slowdown ended long ago. It keeps the backoff the latest
+ * result announced, so a later result without one ends it. A result older than the last one seen does
+ * not change the streak, only the latest latencies.
  */
 final class Streaks {
 
@@ -51,7 +53,15 @@ final class Streaks {
             successes = 0;
             recentFailures = withFailure(recentFailures, result);
         }
-        return new Streak(at, outcome.name(), failures, successes, recentFailures, recentAnswers);
+        return new Streak(at, outcome.name(), failures, successes, recentFailures, recentAnswers, backoff(result));
+    }
+
+    /** The wait {@code result} announced before the next probe; null when it announced none. */
+    private static Backoff backoff(ProbeResult result) {
+        if (result.getBackoffReason() == null || result.getBackoffUntil() == null) {
+            return null;
+        }
+        return new Backoff(result.getBackoffReason(), result.getBackoffUntil().toEpochMilli());
     }
 
     private static List<FailedProbe> withFailure(List<FailedProbe> recent, ProbeResult result) {

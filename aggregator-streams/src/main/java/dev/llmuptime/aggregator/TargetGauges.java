@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Per-target gauges over the dashboard's ranges (1h, 24h, 7d): probes by outcome, uptime, and
  * latency and TTFT p50/p95/p99 in ms, read from the same roll-ups of the same sketches the
- * dashboard shows, so an exported number is the number on the dashboard. Each instance exports
- * the targets whose state it holds.
+ * dashboard shows, so an exported number is the number on the dashboard; and 1 for each region whose
+ * prober is in backoff for the target, by reason. Each instance exports the targets whose state it holds.
  */
 final class TargetGauges {
 
@@ -29,6 +30,7 @@ final class TargetGauges {
     private final MultiGauge uptime;
     private final MultiGauge latency;
     private final MultiGauge ttft;
+    private final MultiGauge backoff;
 
     TargetGauges(StatsQueries queries, MeterRegistry registry, Clock clock) {
         this.queries = queries;
@@ -42,6 +44,9 @@ final class TargetGauges {
         this.ttft = MultiGauge.builder("llm.target.ttft").baseUnit("milliseconds")
                 .description("Time-to-first-token percentile of the target's up probes in the range")
                 .register(registry);
+        this.backoff = MultiGauge.builder("llm.target.backoff")
+                .description("1 while the region's prober waits longer than the target's interval, by reason")
+                .register(registry);
     }
 
     /** Reads every target's roll-ups again; while the stores are not queryable, the last values stay. */
@@ -50,10 +55,15 @@ final class TargetGauges {
         List<MultiGauge.Row<?>> uptimeRows = new ArrayList<>();
         List<MultiGauge.Row<?>> latencyRows = new ArrayList<>();
         List<MultiGauge.Row<?>> ttftRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> backoffRows = new ArrayList<>();
+        Instant now = clock.instant();
         try {
             for (String targetId : queries.targets().keySet()) {
+                queries.regions(targetId).forEach((region, streak) -> RegionBackoff.of(region, streak, now)
+                        .ifPresent(wait -> backoffRows.add(MultiGauge.Row.of(Tags.of("target", targetId,
+                                "region", region, "reason", wait.reason()), 1))));
                 for (Map.Entry<String, Duration> range : StatsApi.UPTIME_PERIODS) {
-                    StatsQueries.Rollup rollup = queries.rollup(targetId, range.getValue(), clock.instant());
+                    StatsQueries.Rollup rollup = queries.rollup(targetId, range.getValue(), now);
                     Tags tags = Tags.of("target", targetId, "range", range.getKey());
                     rollup.outcomeCounts().forEach((outcome, count) ->
                             probeRows.add(MultiGauge.Row.of(tags.and("outcome", outcome), count)));
@@ -72,6 +82,7 @@ final class TargetGauges {
         uptime.register(uptimeRows, true);
         latency.register(latencyRows, true);
         ttft.register(ttftRows, true);
+        backoff.register(backoffRows, true);
     }
 
     private static void addPercentiles(List<MultiGauge.Row<?>> rows, Tags tags, Percentiles percentiles) {

@@ -169,10 +169,15 @@ class AggregatorServiceTest {
     }
 
     private void sendResults(List<ProbeResult> results) throws Exception {
+        send(kafka, resultsTopic, results);
+    }
+
+    /** Writes {@code results} to {@code topic}, each stamped with its start and keyed by its target. */
+    static void send(KafkaCluster kafka, String topic, List<ProbeResult> results) throws Exception {
         try (KafkaProducer<String, ProbeResult> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 kafka.bootstrapServers()), new StringSerializer(), new ProbeResultSerde().serializer())) {
             for (ProbeResult result : results) {
-                producer.send(new ProducerRecord<>(resultsTopic, null, result.getStartedAt().toEpochMilli(),
+                producer.send(new ProducerRecord<>(topic, null, result.getStartedAt().toEpochMilli(),
                         result.getTargetId(), result)).get();
             }
         }

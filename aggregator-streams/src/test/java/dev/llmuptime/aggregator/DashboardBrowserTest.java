@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.llmuptime.ops.Metrics;
+import dev.llmuptime.schema.BackoffReasons;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
@@ -55,7 +56,8 @@ class DashboardBrowserTest {
                         StatsTopologyTest.result("sim-chat", "local", now.minusSeconds(4), Outcome.SUCCESS, 300L, 90L),
                         StatsTopologyTest.result("sim-chat", "local", now.minusSeconds(2), Outcome.SUCCESS, 340L, 95L),
                         StatsTopologyTest.result("sim-embed", "local", now.minusSeconds(3), Outcome.SERVER_ERROR, 20L, null),
-                        StatsTopologyTest.result("sim-embed", "local", now.minusSeconds(1), Outcome.SERVER_ERROR, 20L, null))) {
+                        StatsTopologyTest.backoff(StatsTopologyTest.result("sim-embed", "local", now.minusSeconds(1),
+                                Outcome.SERVER_ERROR, 20L, null), BackoffReasons.RETRY_AFTER, now.plusSeconds(600)))) {
                     producer.send(new ProducerRecord<>(results, null, result.getStartedAt().toEpochMilli(),
                             result.getTargetId(), result)).get();
                 }
@@ -64,7 +66,7 @@ class DashboardBrowserTest {
             HttpClient http = HttpClient.newHttpClient();
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/targets")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body().contains("sim-embed"));
+                    HttpResponse.BodyHandlers.ofString()).body().contains("retry-after"));
 
             browser = Chromium.start(work);
             browser.get(base + "/");
@@ -75,6 +77,15 @@ class DashboardBrowserTest {
             assertThat(rows).extracting(row -> row.getAttribute("data-status")).containsExactly("up", "down");
             assertThat(rows.get(0).findElements(By.tagName("td"))).extracting(WebElement::getText)
                     .contains("100.00 %").doesNotContain("–");
+            assertThat(rows.get(0).findElements(By.cssSelector(".backoff"))).isEmpty();
+            assertThat(rows.get(1).findElement(By.cssSelector(".backoff-retry-after")).getText())
+                    .startsWith("probing paused by Retry-After until ");
+            assertThat(browser.executeScript("return window.LlmDashboard.backoffText("
+                    + "{reason: 'breaker', until: '2026-01-01T00:00:10Z'}, Date.parse('2026-01-01T00:00:00Z'))"))
+                    .asString().startsWith("breaker open: next probe at ");
+            assertThat(browser.executeScript("return window.LlmDashboard.backoffText("
+                    + "{reason: 'breaker', until: '2026-01-01T00:00:10Z'}, Date.parse('2026-01-01T00:00:10Z'))"))
+                    .as("over once its time has passed").isNull();
 
             wait.until(driver -> driver.findElements(By.cssSelector("#latency-chart canvas")).size() == 1
                     && driver.findElements(By.cssSelector("#uptime-chart canvas")).size() == 1);

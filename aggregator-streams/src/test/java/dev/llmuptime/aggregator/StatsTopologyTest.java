@@ -2,8 +2,10 @@ package dev.llmuptime.aggregator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.config.ConfigLoader;
 import dev.llmuptime.config.MonitorConfig;
+import dev.llmuptime.schema.BackoffReasons;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeEvidence;
 import dev.llmuptime.schema.ProbeLatency;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -291,6 +295,31 @@ class StatsTopologyTest {
     }
 
     @Test
+    void aRegionsLatestBackoffIsKeptUntilALaterResultOfThatRegionWithoutOne() {
+        send(backoff(result("a", "eu", T0.plusSeconds(10), Outcome.RATE_LIMITED, 30L, null),
+                BackoffReasons.RETRY_AFTER, T0.plusSeconds(70)));
+        send(result("a", "us", T0.plusSeconds(20), Outcome.SUCCESS, 100L, null));
+
+        Map<String, Streak> regions = Map.of("eu", streak("eu"), "us", streak("us"));
+        assertThat(RegionBackoff.of("eu", streak("eu"), T0.plusSeconds(30)))
+                .hasValue(new RegionBackoff("eu", BackoffReasons.RETRY_AFTER, T0.plusSeconds(70)));
+        assertThat(RegionBackoff.longest(regions, T0.plusSeconds(30))).as("another region's probe does not end it")
+                .map(RegionBackoff::region).hasValue("eu");
+        assertThat(RegionBackoff.of("eu", streak("eu"), T0.plusSeconds(70))).as("over once its time has passed")
+                .isEmpty();
+        assertThat(RegionBackoff.of("us", streak("us"), T0.plusSeconds(30))).isEmpty();
+
+        send(backoff(result("a", "eu", T0.plusSeconds(5), Outcome.AUTH_ERROR, 30L, null),
+                BackoffReasons.BREAKER, T0.plusSeconds(90)));
+        assertThat(streak("eu").getBackoff().getReason()).as("a late result leaves it").isEqualTo("retry-after");
+
+        send(result("a", "eu", T0.plusSeconds(71), Outcome.SUCCESS, 100L, null));
+        assertThat(streak("eu").getBackoff()).as("a later result without one ends it").isNull();
+        assertThat(RegionBackoff.longest(Map.of("eu", streak("eu"), "us", streak("us")), T0.plusSeconds(72)))
+                .isEmpty();
+    }
+
+    @Test
     void undecodableRecordsAreSkippedAndProcessingGoesOn() {
         send(result("a", "eu", T0.plusSeconds(1), Outcome.SUCCESS, 100L, null));
         raw.pipeInput("a", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8), T0.plusSeconds(2));
@@ -315,6 +344,17 @@ class StatsTopologyTest {
     private static ProbeResult failure(String region, Instant startedAt, String requestId) {
         return ProbeResults.of("a", startedAt, Outcome.SERVER_ERROR).setRegion(region).setHttpStatus(503)
                 .setErrorCode("server_error").setRequestId(requestId).setMessage("HTTP 503: overloaded").build();
+    }
+
+    private Streak streak(String region) {
+        KeyValueStore<String, Streak> streaks = driver.getKeyValueStore(WindowStatsProcessor.STREAK_STORE);
+        return streaks.get(new StreakKey("a", region).encode());
+    }
+
+    static ProbeResult backoff(ProbeResult result, String reason, Instant until) {
+        result.setBackoffReason(reason);
+        result.setBackoffUntil(until);
+        return result;
     }
 
     private static ProbeResult confirmation(ProbeResult result) {

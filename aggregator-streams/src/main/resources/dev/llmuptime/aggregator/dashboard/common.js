@@ -52,5 +52,32 @@ window.LlmDashboard = (function () {
     return hours < 48 ? hours + " h " + (minutes % 60) + " min" : Math.floor(hours / 24) + " d " + (hours % 24) + " h";
   }
 
-  return { json, cell, badge, percent, millis, time, duration };
+  // A prober waiting longer than the target's interval, in words; null once its time has passed.
+  function backoffText(backoff, now) {
+    if (!backoff || Date.parse(backoff.until) <= now) {
+      return null;
+    }
+    const until = new Date(backoff.until);
+    const at = until - now < 12 * 3600 * 1000 ? until.toLocaleTimeString() : until.toLocaleString();
+    switch (backoff.reason) {
+      case "retry-after": return "probing paused by Retry-After until " + at;
+      case "rate-limit-reset": return "rate limit used up: probing paused until " + at;
+      case "breaker": return "breaker open: next probe at " + at;
+      default: return "backoff: " + backoff.reason + " until " + at;
+    }
+  }
+
+  // The badge of a prober in backoff, or nothing when it does not wait (any more).
+  function backoffBadge(parent, backoff) {
+    const text = backoffText(backoff, Date.now());
+    if (text !== null) {
+      const span = badge("backoff", backoff.reason);
+      span.textContent = text;
+      span.title = "region " + backoff.region;
+      parent.appendChild(span);
+    }
+    return parent;
+  }
+
+  return { json, cell, badge, percent, millis, time, duration, backoffText, backoffBadge };
 })();

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  const { json, cell, badge, percent, millis, time } = window.LlmDashboard;
+  const { json, cell, badge, percent, millis, time, backoffBadge } = window.LlmDashboard;
   const REFRESH_MS = 10000;
   const RANGE_MS = { "1h": 3600 * 1000, "24h": 24 * 3600 * 1000, "7d": 7 * 24 * 3600 * 1000 };
   const RANGE_TITLES = { "1h": "Last hour", "24h": "Last 24 hours", "7d": "Last 7 days" };
@@ -30,7 +30,9 @@
       }
       cell(row, target.targetId);
       cell(row, target.model || "–");
-      cell(row, "").appendChild(badge("status", target.status));
+      const status = cell(row, "");
+      status.appendChild(badge("status", target.status));
+      backoffBadge(status, target.backoff);
       cell(row, percent(target.uptime["1h"]));
       cell(row, percent(target.uptime["24h"]));
       cell(row, percent(target.uptime["7d"]));
@@ -87,7 +89,7 @@
       cell(tr, millis(row.latency));
       cell(tr, millis(row.ttft));
       cell(tr, outcomesText(row.outcomeCounts), "outcomes");
-      cell(tr, row.lastProbeAt ? time(row.lastProbeAt) + " " + row.lastOutcome : "–");
+      backoffBadge(cell(tr, row.lastProbeAt ? time(row.lastProbeAt) + " " + row.lastOutcome : "–"), row.backoff);
       regions.appendChild(tr);
     }
     const outcomes = document.querySelector("#outcomes tbody");
