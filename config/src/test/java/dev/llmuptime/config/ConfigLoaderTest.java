@@ -163,6 +163,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theTokenBudgetIsUnlimitedUnlessSet() {
+        assertThat(load("probes: {targets: [{id: a, model: m}]}\n").probes().tokenBudget()).isNull();
+        assertThat(load("probes: {token-budget: 5000000, targets: [{id: a, model: m}]}\n").probes().tokenBudget())
+                .isEqualTo(5_000_000L);
+    }
+
+    @Test
     void environmentDefaultsApplyWhenUnset() {
         MonitorConfig config = new ConfigLoader(name -> null).parse("""
                 kafka:

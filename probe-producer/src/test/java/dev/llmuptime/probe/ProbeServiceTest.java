@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.llmuptime.config.ConfigException;
 import dev.llmuptime.config.ConfigLoader;
+import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.simulator.Pacing;
 import dev.llmuptime.ops.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -113,6 +114,41 @@ class ProbeServiceTest {
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(line -> line.contains("Expected token use"))
                 .noneMatch(line -> line.contains(ServiceFixture.API_KEY) || line.contains(ServiceFixture.HEADER_SECRET));
+    }
+
+    @Test
+    void aTokenBudgetStretchesTheIntervalsItIsStartedWith(KafkaCluster kafka) throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger serviceLog = (Logger) LoggerFactory.getLogger(ProbeService.class);
+        serviceLog.addAppender(logs);
+        // 21 tokens a probe every second, 2,592,000 probes in 30 days (no faster cadence below 1 s): half of that.
+        MonitorConfig config = new ConfigLoader(name -> null).parse("""
+                kafka: {bootstrap-servers: "%s", topics: {probe-results: %s}, partitions: 2}
+                probes:
+                  region: it
+                  http-port: 0
+                  token-budget: 27216000
+                  targets:
+                    - {id: chat, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat, interval: 1s}
+                    - {id: list, provider: openai-compatible, base-url: "%s", model: sim-small, check: models, interval: 1s}
+                """.formatted(kafka.bootstrapServers(), kafka.uniqueName("llm.probe.results"), sim.baseUrl(),
+                sim.baseUrl()), "test.yaml");
+        String metrics;
+        try {
+            service = new ProbeService(config, "127.0.0.1", Clock.systemUTC(), registry);
+            service.start();
+            metrics = ServiceFixture.get(service.opsPort(), "/metrics").body();
+        } finally {
+            serviceLog.detachAppender(logs);
+        }
+
+        assertThat(registry.get("llm.probe.budget.stretch").gauge().value()).isEqualTo(2.0);
+        assertThat(metrics).contains("llm_probe_budget_stretch");
+        List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).filteredOn(line -> line.contains("stretched 2.00x")).hasSize(1);
+        assertThat(lines).anyMatch(line -> line.startsWith("  chat:") && line.contains("every 2s"))
+                .anyMatch(line -> line.startsWith("  list:") && line.contains("every 1s"));
     }
 
     @Test
