@@ -122,16 +122,16 @@ class ProbeServiceTest {
         logs.start();
         Logger serviceLog = (Logger) LoggerFactory.getLogger(ProbeService.class);
         serviceLog.addAppender(logs);
-        // 21 tokens a probe every second, 2,592,000 probes in 30 days (no faster cadence below 1 s): half of that.
+        // 21 tokens a probe, 259,200 probes in 30 days and 43,200 more in a day-long outage: half of that.
         MonitorConfig config = new ConfigLoader(name -> null).parse("""
                 kafka: {bootstrap-servers: "%s", topics: {probe-results: %s}, partitions: 2}
                 probes:
                   region: it
                   http-port: 0
-                  token-budget: 27216000
+                  token-budget: 3175200
                   targets:
-                    - {id: chat, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat, interval: 1s}
-                    - {id: list, provider: openai-compatible, base-url: "%s", model: sim-small, check: models, interval: 1s}
+                    - {id: chat, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat, interval: 10s}
+                    - {id: list, provider: openai-compatible, base-url: "%s", model: sim-small, check: models, interval: 10s}
                 """.formatted(kafka.bootstrapServers(), kafka.uniqueName("llm.probe.results"), sim.baseUrl(),
                 sim.baseUrl()), "test.yaml");
         String metrics;
@@ -147,8 +147,8 @@ class ProbeServiceTest {
         assertThat(metrics).contains("llm_probe_budget_stretch");
         List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).filteredOn(line -> line.contains("stretched 2.00x")).hasSize(1);
-        assertThat(lines).anyMatch(line -> line.startsWith("  chat:") && line.contains("every 2s"))
-                .anyMatch(line -> line.startsWith("  list:") && line.contains("every 1s"));
+        assertThat(lines).anyMatch(line -> line.startsWith("  chat:") && line.contains("every 20s"))
+                .anyMatch(line -> line.startsWith("  list:") && line.contains("every 10s"));
     }
 
     @Test
