@@ -170,6 +170,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void otherTargetsKeepTheSectionsTokenBudget() {
+        ProbesConfig probes = load("probes: {region: r, token-budget: 7, targets: [{id: a, model: m}]}\n").probes();
+
+        ProbesConfig replaced = probes.withTargets(List.of());
+
+        assertThat(replaced.targets()).isEmpty();
+        assertThat(replaced.tokenBudget()).isEqualTo(7L);
+        assertThat(replaced.region()).isEqualTo("r");
+    }
+
+    @Test
     void environmentDefaultsApplyWhenUnset() {
         MonitorConfig config = new ConfigLoader(name -> null).parse("""
                 kafka:
