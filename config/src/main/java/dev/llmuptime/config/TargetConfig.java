@@ -122,6 +122,12 @@ public record TargetConfig(
                 timeout, confirmAfter, maxTokens, prompt, expect, optional);
     }
 
+    /** This target probed every {@code interval}, which must not be shorter than its timeout. */
+    public TargetConfig withInterval(Duration interval) {
+        return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
+                timeout, confirmAfter, maxTokens, prompt, expect, optional);
+    }
+
     /** Every secret this target holds: its key and its header values, none of which may be shown. */
     public List<Secret> secrets() {
         List<Secret> secrets = new ArrayList<>();

@@ -136,6 +136,23 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void tokenBudgetMustBePositive() {
+        TEXT.assertError("""
+                probes:
+                  token-budget: 0
+                """, "monitor.yaml:2: probes.token-budget must be a positive number of tokens per 30 days, got 0 "
+                + "(leave it out for no budget)");
+    }
+
+    @Test
+    void tokenBudgetMustBeANumber() {
+        TEXT.assertError("""
+                probes:
+                  token-budget: 5 million
+                """, "monitor.yaml:2: probes.token-budget");
+    }
+
+    @Test
     void compatibleProviderNeedsBaseUrl() {
         TEXT.assertError("""
                 probes:

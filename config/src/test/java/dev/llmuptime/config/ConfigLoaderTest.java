@@ -163,6 +163,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theTokenBudgetIsUnlimitedUnlessSet() {
+        assertThat(load("probes: {targets: [{id: a, model: m}]}\n").probes().tokenBudget()).isNull();
+        assertThat(load("probes: {token-budget: 5000000, targets: [{id: a, model: m}]}\n").probes().tokenBudget())
+                .isEqualTo(5_000_000L);
+    }
+
+    @Test
+    void otherTargetsKeepTheSectionsTokenBudget() {
+        ProbesConfig probes = load("probes: {region: r, token-budget: 7, targets: [{id: a, model: m}]}\n").probes();
+
+        ProbesConfig replaced = probes.withTargets(List.of());
+
+        assertThat(replaced.targets()).isEmpty();
+        assertThat(replaced.tokenBudget()).isEqualTo(7L);
+        assertThat(replaced.region()).isEqualTo("r");
+    }
+
+    @Test
     void environmentDefaultsApplyWhenUnset() {
         MonitorConfig config = new ConfigLoader(name -> null).parse("""
                 kafka:

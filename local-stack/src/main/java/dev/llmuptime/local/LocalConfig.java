@@ -48,8 +48,7 @@ final class LocalConfig {
         targets.add(new TargetConfig(OPENAI_TARGET, Provider.OPENAI, null, Secret.of(key), "gpt-4o-mini",
                 CheckType.CHAT_STREAM, Duration.ofSeconds(30), Duration.ofSeconds(20), 5, null,
                 new ExpectConfig("(?i)\\bok\\b", Duration.ofSeconds(10))));
-        ProbesConfig probes = new ProbesConfig(config.probes().region(), config.probes().proberId(),
-                config.probes().httpPort(), targets);
+        ProbesConfig probes = config.probes().withTargets(targets);
         return new MonitorConfig(config.kafka(), probes, config.aggregation(), config.alerts(), config.http(),
                 config.metrics());
     }

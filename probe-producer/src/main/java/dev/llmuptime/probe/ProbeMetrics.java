@@ -41,6 +41,13 @@ final class ProbeMetrics {
                 .register(registry);
     }
 
+    /** By how much {@code probes.token-budget} stretched the intervals: 1 when it did not. */
+    void budgetStretch(double factor) {
+        Gauge.builder("llm.probe.budget.stretch", () -> factor)
+                .description("Factor by which the token budget stretched the probe intervals; 1: not stretched")
+                .register(registry);
+    }
+
     void probed(ProbeResult result) {
         Counter.builder("llm.probes").description("Probes run, by target and outcome")
                 .tag("target", result.getTargetId()).tag("outcome", result.getOutcome().name())

@@ -85,7 +85,9 @@ public final class ProbeService implements AutoCloseable {
 
     // Opened in reverse order of closing: in-flight probes finish before the producer flushes.
     private void open() {
-        List<TargetConfig> targets = config.probes().targets();
+        BudgetStretch budget = BudgetStretch.fit(config.probes().targets(), config.probes().tokenBudget(), log::warn);
+        metrics.budgetStretch(budget.factor());
+        List<TargetConfig> targets = budget.targets();
         ops = lifecycle.closeOnStop(OpsServer.start(host, config.probes().httpPort(), registry, this::health,
                 HttpAccess.of(config.http()), routes -> { }));
         ProbeHttpClient http = lifecycle.closeOnStop(new ProbeHttpClient(Math.max(100, targets.size() * 2)));
@@ -113,7 +115,7 @@ public final class ProbeService implements AutoCloseable {
         Prober prober = new Prober(http.client(), new ObjectMapper(), clock, config.probes().region(), proberId);
         ProbeScheduler scheduler = new ProbeScheduler(targets, prober, metrics, Schedulers.parallel(),
                 RandomGenerator.getDefault());
-        logPlan(proberId);
+        logPlan(proberId, targets);
         publisher.publish(scheduler.run(membership.owned(), stop.asMono()))
                 .doFinally(signal -> published.countDown())
                 .subscribe(done -> { }, failure -> {
@@ -178,17 +180,22 @@ public final class ProbeService implements AutoCloseable {
         }
     }
 
-    private void logPlan(String proberId) {
-        List<TargetConfig> targets = config.probes().targets();
+    private void logPlan(String proberId, List<TargetConfig> targets) {
         log.info("Prober {} shares {} targets with the other probers of region {}:", proberId, targets.size(),
                 config.probes().region());
         for (TargetConfig target : targets) {
-            log.info("  {}: {} {} {} at {} every {} (timeout {}), ~{} tokens per probe", target.id(),
-                    target.provider().configName(), target.check().configName(), target.model(), target.baseUrl(), Durations.format(target.interval()),
-                    Durations.format(target.timeout()), TokenBudget.tokensPerProbe(target));
+            log.info("  {}: {} {} {} at {} every {} (timeout {}), ~{} tokens per probe, ~{} per 30 days, ~{} with a "
+                    + "day-long outage", target.id(), target.provider().configName(), target.check().configName(),
+                    target.model(), target.baseUrl(), Durations.format(target.interval()),
+                    Durations.format(target.timeout()), TokenBudget.tokensPerProbe(target),
+                    TokenBudget.count(TokenBudget.tokensPerMonth(target)),
+                    TokenBudget.count(TokenBudget.tokensPerMonthWithOutage(target)));
         }
-        log.info("Expected token use: about {} tokens per 30 days", String.format("%,d",
-                TokenBudget.tokensPerMonth(targets)));
+        Long budget = config.probes().tokenBudget();
+        log.info("Expected token use: about {} tokens per 30 days, about {} if every target is down for a whole "
+                + "day and probed at its failing cadence{}", TokenBudget.count(TokenBudget.tokensPerMonth(targets)),
+                TokenBudget.count(TokenBudget.tokensPerMonthWithOutage(targets)),
+                budget == null ? "" : " (probes.token-budget: " + TokenBudget.count(budget) + ")");
     }
 
     private static Map<String, Object> producerProperties(MonitorConfig config, String proberId) {

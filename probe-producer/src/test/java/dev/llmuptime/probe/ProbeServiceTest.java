@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.llmuptime.config.ConfigException;
 import dev.llmuptime.config.ConfigLoader;
+import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.simulator.Pacing;
 import dev.llmuptime.ops.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /** The whole prober against the simulated provider and a real Kafka broker. */
 @ExtendWith(SharedKafka.class)
@@ -85,13 +82,10 @@ class ProbeServiceTest {
 
     @Test
     void servesPrometheusMetricsAndNeverShowsTheKey(KafkaCluster kafka) throws Exception {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.addAppender(logs);
         String topic = kafka.uniqueName("llm.probe.results");
         String metrics;
-        try {
+        List<String> lines;
+        try (LogLines logs = LogLines.capture()) {
             service = new ProbeService(ServiceFixture.config(kafka.bootstrapServers(), topic, sim.baseUrl(), "250ms"),
                     "127.0.0.1", Clock.systemUTC(), registry);
             service.start();
@@ -101,8 +95,7 @@ class ProbeServiceTest {
                     body -> ServiceFixture.counter(registry, "llm.probes") >= 3
                             && body.contains("llm_probe_ttft_seconds_count{"));
             service.close();
-        } finally {
-            root.detachAppender(logs);
+            lines = logs.lines();
         }
 
         assertThat(metrics).contains("llm_probes_total{", "outcome=\"SUCCESS\"", "target=\"stream\"",
@@ -110,9 +103,38 @@ class ProbeServiceTest {
                 "llm_probe_scheduling_lag_seconds", "jvm_memory_used_bytes");
         assertThat(metrics).doesNotContain(ServiceFixture.API_KEY).doesNotContain("sk-")
                 .doesNotContain(ServiceFixture.HEADER_SECRET);
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anyMatch(line -> line.contains("Expected token use"))
+        assertThat(lines).anyMatch(line -> line.contains("Expected token use"))
                 .noneMatch(line -> line.contains(ServiceFixture.API_KEY) || line.contains(ServiceFixture.HEADER_SECRET));
+    }
+
+    @Test
+    void aTokenBudgetStretchesTheIntervalsItIsStartedWith(KafkaCluster kafka) throws Exception {
+        // 21 tokens a probe, 259,200 probes in 30 days and 43,200 more in a day-long outage: half of that.
+        MonitorConfig config = new ConfigLoader(name -> null).parse("""
+                kafka: {bootstrap-servers: "%s", topics: {probe-results: %s}, partitions: 2}
+                probes:
+                  region: it
+                  http-port: 0
+                  token-budget: 3175200
+                  targets:
+                    - {id: chat, provider: openai-compatible, base-url: "%s", model: sim-small, check: chat, interval: 10s}
+                    - {id: list, provider: openai-compatible, base-url: "%s", model: sim-small, check: models, interval: 10s}
+                """.formatted(kafka.bootstrapServers(), kafka.uniqueName("llm.probe.results"), sim.baseUrl(),
+                sim.baseUrl()), "test.yaml");
+        String metrics;
+        List<String> lines;
+        try (LogLines logs = LogLines.capture()) {
+            service = new ProbeService(config, "127.0.0.1", Clock.systemUTC(), registry);
+            service.start();
+            metrics = ServiceFixture.get(service.opsPort(), "/metrics").body();
+            lines = logs.lines();
+        }
+
+        assertThat(registry.get("llm.probe.budget.stretch").gauge().value()).isEqualTo(2.0);
+        assertThat(metrics).contains("llm_probe_budget_stretch");
+        assertThat(lines).filteredOn(line -> line.contains("stretched 2.00x")).hasSize(1);
+        assertThat(lines).anyMatch(line -> line.startsWith("  chat:") && line.contains("every 20s"))
+                .anyMatch(line -> line.startsWith("  list:") && line.contains("every 10s"));
     }
 
     @Test
