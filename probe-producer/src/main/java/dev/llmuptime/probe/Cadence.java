@@ -1,6 +1,7 @@
 package dev.llmuptime.probe;
 
 import dev.llmuptime.config.TargetConfig;
+import dev.llmuptime.schema.BackoffReasons;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.Outcomes;
 import dev.llmuptime.schema.ProbeReasons;
@@ -20,6 +21,9 @@ import dev.llmuptime.schema.ProbeResult;
  *     {@code confirm-after} later, and then the slots alone run again.
  * <li>A wait the provider asks for (Retry-After, a rate-limit reset), capped by
  *     {@code max-backoff}, skips the slots before it.
+ * <li>Failures on the monitor's own side (a bad key, a bad request, no quota) open a breaker: the
+ *     next probe waits twice the interval, doubling with each such failure in a row up to
+ *     {@code breaker-max-interval}; one probe at a time tests it, and any other outcome closes it.
  * </ul>
  * The first probe after a wait is a scheduled one.
  *
@@ -27,12 +31,16 @@ import dev.llmuptime.schema.ProbeResult;
  * @param nextSlot the first slot neither probed nor skipped
  * @param plannedAt when the probe now running was planned to start
  * @param failing whether the last probe failed against uptime, other than rate-limited
+ * @param ownSideFailures monitor-side failures in a row, which set the breaker's wait
  */
-record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, boolean failing) {
+record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, boolean failing, int ownSideFailures) {
+
+    /** Beyond this many doublings every breaker cap is reached; it keeps the shift from overflowing. */
+    private static final int MAX_DOUBLINGS = 30;
 
     /** The first probe: slot 0, at {@code start}. */
     static NextProbe first(TargetConfig target, long start) {
-        return new NextProbe(new Cadence(target, start, 1, start, false), start, start, null, 0, null);
+        return new NextProbe(new Cadence(target, start, 1, start, false, 0), start, start, null, 0, null);
     }
 
     /** The probe after {@code result}, which ended at {@code now}. */
@@ -40,23 +48,24 @@ record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, b
         Outcome outcome = result.getOutcome();
         // Rate-limited is a failure, but not one to probe faster against: it would only deepen the limit.
         boolean failed = Outcomes.countsAgainstUptime(outcome) && outcome != Outcome.RATE_LIMITED;
+        int ownSide = Outcomes.isMonitorSide(outcome) ? ownSideFailures + 1 : 0;
         long interval = target.interval().toMillis();
         long due = now < start ? 0 : (now - start) / interval + 1;
         long slot = Math.max(nextSlot, due - 1);
         long skipped = Math.max(0, due - nextSlot - 1);
         long slotAt = Math.max(now, slotTime(slot));
 
-        Wait wait = providerWait(result, now);
+        Wait wait = Wait.later(providerWait(result, now), breakerWait(ownSide));
         if (wait != null && wait.until() > slotAt) {
             long waitedSlot = Math.max(slot, ceilDiv(wait.until() - start, interval));
             long at = slotTime(waitedSlot);
-            return new NextProbe(next(waitedSlot + 1, at, failed), at, at, null, skipped, wait.reason());
+            return new NextProbe(next(waitedSlot + 1, at, failed, ownSide), at, at, null, skipped, wait.reason());
         }
         if (failed && wait == null) {
             boolean confirm = !failing && !target.confirmAfter().isZero();
             long extraAt = now + (confirm ? target.confirmAfter() : target.failingInterval()).toMillis();
             if (extraAt < slotAt) {
-                return new NextProbe(next(slot, extraAt, true), extraAt, extraAt,
+                return new NextProbe(next(slot, extraAt, true, ownSide), extraAt, extraAt,
                         confirm ? ProbeReasons.CONFIRM : ProbeReasons.FAILING, skipped, null);
             }
         }
@@ -64,15 +73,15 @@ record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, b
         if (failing && Outcomes.isUp(outcome) && !target.confirmAfter().isZero()) {
             long confirmAt = now + target.confirmAfter().toMillis();
             if (confirmAt < slotAt) {
-                return new NextProbe(next(slot, confirmAt, false), confirmAt, confirmAt, ProbeReasons.CONFIRM, skipped,
-                        null);
+                return new NextProbe(next(slot, confirmAt, false, ownSide), confirmAt, confirmAt,
+                        ProbeReasons.CONFIRM, skipped, null);
             }
         }
-        return new NextProbe(next(slot + 1, slotAt, failed), slotAt, slotTime(slot), null, skipped, null);
+        return new NextProbe(next(slot + 1, slotAt, failed, ownSide), slotAt, slotTime(slot), null, skipped, null);
     }
 
-    private Cadence next(long slot, long at, boolean failed) {
-        return new Cadence(target, start, slot, at, failed);
+    private Cadence next(long slot, long at, boolean failed, int ownSide) {
+        return new Cadence(target, start, slot, at, failed, ownSide);
     }
 
     private long slotTime(long slot) {
@@ -88,11 +97,31 @@ record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, b
         return new Wait(result.getBackoffReason(), until);
     }
 
+    /** Twice the interval after the first monitor-side failure, doubling, at most the breaker's cap. */
+    private Wait breakerWait(int ownSide) {
+        if (ownSide == 0) {
+            return null;
+        }
+        long interval = target.interval().toMillis();
+        long cap = Math.max(interval, target.breakerMaxInterval().toMillis());
+        int doublings = Math.min(ownSide, MAX_DOUBLINGS);
+        long wait = interval > (cap >> doublings) ? cap : interval << doublings;
+        return new Wait(BackoffReasons.BREAKER, plannedAt + wait);
+    }
+
     private static long ceilDiv(long dividend, long divisor) {
         return -Math.floorDiv(-dividend, divisor);
     }
 
     /** A wait before the next probe, until {@code until}, for {@code reason}. */
     private record Wait(String reason, long until) {
+
+        /** The longer of two waits, either of which may be null. */
+        static Wait later(Wait a, Wait b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            return a.until >= b.until ? a : b;
+        }
     }
 }

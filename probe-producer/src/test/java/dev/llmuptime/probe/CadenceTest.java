@@ -11,6 +11,8 @@ import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.testkit.ProbeResults;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of the cadence as a pure function: a probe's result and end time in, the next probe out. */
@@ -108,6 +110,43 @@ class CadenceTest {
         // 1.2 s + 30 s, up to the next slot.
         assertThat(next).extracting(NextProbe::at, NextProbe::backoffReason)
                 .containsExactly(36_000L, BackoffReasons.RETRY_AFTER);
+    }
+
+    @Test
+    void failuresOnTheMonitorsSideDoubleTheWaitUpToTheBreakersCap() {
+        TargetConfig breaker = target.withBreakerMaxInterval(Duration.ofSeconds(30));
+        NextProbe next = Cadence.first(breaker, START);
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long planned = next.at();
+            next = next.cadence().after(result(Outcome.AUTH_ERROR), planned + 100);
+            assertThat(next.backoffReason()).isEqualTo(BackoffReasons.BREAKER);
+            waits.add(next.at() - planned);
+        }
+        NextProbe closed = next.cadence().after(result(Outcome.SUCCESS), next.at() + 100);
+
+        assertThat(waits).containsExactly(10_000L, 20_000L, 30_000L, 30_000L, 30_000L);
+        assertThat(closed.at() - next.at()).as("a success restores the interval").isEqualTo(5_000);
+        assertThat(closed.backoffReason()).isNull();
+    }
+
+    @Test
+    void anyOutcomeButAMonitorSideFailureClosesTheBreaker() {
+        NextProbe open = Cadence.first(target, START).cadence().after(result(Outcome.CLIENT_ERROR), 1_200);
+        NextProbe failing = open.cadence().after(result(Outcome.SERVER_ERROR), open.at() + 100);
+
+        assertThat(open).extracting(NextProbe::at, NextProbe::backoffReason).containsExactly(11_000L,
+                BackoffReasons.BREAKER);
+        assertThat(failing).extracting(NextProbe::at, NextProbe::reason, NextProbe::backoffReason)
+                .containsExactly(12_100L, ProbeReasons.CONFIRM, null);
+    }
+
+    @Test
+    void aBreakerCapNoLongerThanTheIntervalNeverSlowsTheTarget() {
+        TargetConfig uncapped = target.withBreakerMaxInterval(Duration.ofSeconds(2));
+        NextProbe next = Cadence.first(uncapped, START).cadence().after(result(Outcome.AUTH_ERROR), 1_200);
+
+        assertThat(next).extracting(NextProbe::at, NextProbe::backoffReason).containsExactly(6_000L, null);
     }
 
     private static ProbeResult result(Outcome outcome) {

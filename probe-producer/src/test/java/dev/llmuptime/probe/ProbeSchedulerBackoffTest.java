@@ -22,7 +22,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-/** Waits the provider asks for, through the scheduler in virtual time. */
+/** Waits the provider asks for, and the breaker's, through the scheduler in virtual time. */
 class ProbeSchedulerBackoffTest {
 
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
@@ -98,6 +98,28 @@ class ProbeSchedulerBackoffTest {
 
         assertThat(sinceFirst()).containsExactly(0L, 5_000L);
         assertThat(results.get(0).getBackoffReason()).isNull();
+    }
+
+    @Test
+    void theBreakerDoublesTheWaitAfterEachFailureOnTheMonitorsSideUpToItsCapAndASuccessClosesIt() {
+        replies.addAll(ScriptedRunner.outcomes(Outcome.AUTH_ERROR, Outcome.AUTH_ERROR, Outcome.CLIENT_ERROR,
+                Outcome.AUTH_ERROR, Outcome.SUCCESS));
+        schedule(target().withBreakerMaxInterval(Duration.ofSeconds(30)));
+
+        time.advanceTimeBy(Duration.ofSeconds(60).plusMillis(50));
+        assertThat(backoffGauge(BackoffReasons.BREAKER)).as("while the breaker is open").isEqualTo(1);
+        time.advanceTimeBy(Duration.ofSeconds(41));
+
+        // Waits of 10, 20, then 30 s (the cap) twice; one probe tests the breaker each time, then the slots run.
+        assertThat(sinceFirst()).containsExactly(0L, 10_000L, 30_000L, 60_000L, 90_000L, 95_000L, 100_000L);
+        assertThat(results).extracting(ProbeResult::getBackoffReason).containsExactly(BackoffReasons.BREAKER,
+                BackoffReasons.BREAKER, BackoffReasons.BREAKER, BackoffReasons.BREAKER, null, null, null);
+        for (int i = 0; i < 4; i++) {
+            assertThat(results.get(i).getBackoffUntil()).isEqualTo(runner.started.get(i + 1));
+        }
+        assertThat(results).extracting(ProbeResult::getReason).containsOnlyNulls();
+        assertThat(backoffGauge(BackoffReasons.BREAKER)).isZero();
+        assertThat(runner.maxRunning.get()).isEqualTo(1);
     }
 
     private double backoffGauge(String reason) {

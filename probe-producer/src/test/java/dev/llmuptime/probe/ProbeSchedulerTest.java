@@ -215,7 +215,9 @@ class ProbeSchedulerTest {
     void successesAndFailuresOnTheMonitorsSideAreNotConfirmed() {
         replies.addAll(ScriptedRunner.outcomes(Outcome.SUCCESS, Outcome.AUTH_ERROR, Outcome.CLIENT_ERROR,
                 Outcome.SLOW));
-        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(1)), Duration.ofMillis(100));
+        // A breaker capped at the interval never waits longer than it.
+        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(1))
+                .withBreakerMaxInterval(Duration.ofSeconds(5)), Duration.ofMillis(100));
 
         time.advanceTimeBy(Duration.ofSeconds(19));
 
