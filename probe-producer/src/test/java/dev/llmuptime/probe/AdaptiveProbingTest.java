@@ -43,9 +43,7 @@ class AdaptiveProbingTest {
                 Duration.ofSeconds(1)).withConfirmAfter(Duration.ofMillis(200))
                 .withFailingInterval(Duration.ofMillis(200));
         probing.fault(Fault.of("sim-small", FaultMode.ERROR));
-        ProbeScheduler scheduler = new ProbeScheduler(List.of(target), probing.runner(),
-                new ProbeMetrics(new SimpleMeterRegistry()), Schedulers.parallel(), RandomGenerator.getDefault());
-        subscription = scheduler.schedule(target, Mono.never()).subscribe(results::add);
+        schedule(target);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> withReason(ProbeReasons.FAILING).size() >= 2);
         ProbeResult first = results.get(0);
@@ -69,6 +67,38 @@ class AdaptiveProbingTest {
         assertThat(limited.getBackoffUntil()).isAfterOrEqualTo(limited.getStartedAt().plusSeconds(1));
         assertThat(after.getStartedAt()).isAfterOrEqualTo(limited.getBackoffUntil());
         assertThat(after.getReason()).as("the probe after a wait is a scheduled one").isNull();
+    }
+
+    @Test
+    void aBadKeyOpensTheBreakerAndTheFirstSuccessClosesIt() {
+        TargetConfig target = Targets.withInterval(Targets.target(probing.sim.baseUrl(), "sim-small", CheckType.CHAT),
+                Duration.ofMillis(500)).withBreakerMaxInterval(Duration.ofMillis(1500));
+        probing.fault(new Fault("sim-small", FaultMode.ERROR, 401, null, null));
+        schedule(target);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> results.size() >= 3);
+        probing.fault(Fault.healthy("sim-small"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> results.stream()
+                .filter(result -> result.getOutcome() == Outcome.SUCCESS).count() >= 2);
+
+        List<ProbeResult> refused = results.stream().filter(result -> result.getOutcome() == Outcome.AUTH_ERROR)
+                .toList();
+        assertThat(refused).hasSizeGreaterThanOrEqualTo(3).allSatisfy(result ->
+                assertThat(result.getBackoffReason()).isEqualTo(BackoffReasons.BREAKER));
+        // Waits of 1 s, then 1.5 s (the cap), each from the slot of the refused probe.
+        assertThat(Duration.between(refused.get(0).getScheduledAt(), refused.get(1).getScheduledAt()))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(Duration.between(refused.get(1).getScheduledAt(), refused.get(2).getScheduledAt()))
+                .isEqualTo(Duration.ofMillis(1500));
+        ProbeResult firstSuccess = results.get(refused.size());
+        assertThat(firstSuccess.getOutcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(firstSuccess.getBackoffReason()).as("the first success closes the breaker").isNull();
+    }
+
+    private void schedule(TargetConfig target) {
+        ProbeScheduler scheduler = new ProbeScheduler(List.of(target), probing.runner(),
+                new ProbeMetrics(new SimpleMeterRegistry()), Schedulers.parallel(), RandomGenerator.getDefault());
+        subscription = scheduler.schedule(target, Mono.never()).subscribe(results::add);
     }
 
     private List<ProbeResult> withReason(String reason) {
