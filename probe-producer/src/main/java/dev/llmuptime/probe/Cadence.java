@@ -16,8 +16,8 @@ import dev.llmuptime.schema.ProbeResult;
  * <ul>
  * <li>After a failure that counts against uptime, extra probes run between slots: the first
  *     {@code confirm-after} later ({@code confirm}), then every {@code failing-interval}
- *     ({@code failing}), until a probe does not fail. A rate-limited probe gets none: probing
- *     faster would only deepen the limit. The first success after them is confirmed once,
+ *     ({@code failing}), until a probe does not fail; never before a wait the provider asked
+ *     for, so a rate limit is not deepened. The first success after them is confirmed once,
  *     {@code confirm-after} later, and then the slots alone run again.
  * <li>A wait the provider asks for (Retry-After, a rate-limit reset), capped by
  *     {@code max-backoff}, skips the slots before it.
@@ -30,7 +30,7 @@ import dev.llmuptime.schema.ProbeResult;
  * @param start when slot 0 is due
  * @param nextSlot the first slot neither probed nor skipped
  * @param plannedAt when the probe now running was planned to start
- * @param failing whether the last probe failed against uptime, other than rate-limited
+ * @param failing whether the last probe failed against uptime
  * @param ownSideFailures monitor-side failures in a row, which set the breaker's wait
  */
 record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, boolean failing, int ownSideFailures) {
@@ -46,8 +46,7 @@ record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, b
     /** The probe after {@code result}, which ended at {@code now}. */
     NextProbe after(ProbeResult result, long now) {
         Outcome outcome = result.getOutcome();
-        // Rate-limited is a failure, but not one to probe faster against: it would only deepen the limit.
-        boolean failed = Outcomes.countsAgainstUptime(outcome) && outcome != Outcome.RATE_LIMITED;
+        boolean failed = Outcomes.countsAgainstUptime(outcome);
         int ownSide = Outcomes.isMonitorSide(outcome) ? ownSideFailures + 1 : 0;
         long interval = target.interval().toMillis();
         long due = now < start ? 0 : (now - start) / interval + 1;
@@ -61,12 +60,15 @@ record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, b
             long at = slotTime(waitedSlot);
             return new NextProbe(next(waitedSlot + 1, at, failed, ownSide), at, at, null, skipped, wait.reason());
         }
-        if (failed && wait == null) {
+        if (failed) {
             boolean confirm = !failing && !target.confirmAfter().isZero();
             long extraAt = now + (confirm ? target.confirmAfter() : target.failingInterval()).toMillis();
-            if (extraAt < slotAt) {
-                return new NextProbe(next(slot, extraAt, true, ownSide), extraAt, extraAt,
-                        confirm ? ProbeReasons.CONFIRM : ProbeReasons.FAILING, skipped, null);
+            // A shorter wait the provider asks for (Retry-After: 1 on a 429) delays the extra probe.
+            boolean waited = wait != null && wait.until() > extraAt;
+            long at = waited ? wait.until() : extraAt;
+            if (at < slotAt) {
+                return new NextProbe(next(slot, at, true, ownSide), at, at,
+                        confirm ? ProbeReasons.CONFIRM : ProbeReasons.FAILING, skipped, waited ? wait.reason() : null);
             }
         }
         // The first success after failures is confirmed too, so a recovery is as sure as soon as an outage.

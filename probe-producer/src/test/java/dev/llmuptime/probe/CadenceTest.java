@@ -58,10 +58,10 @@ class CadenceTest {
     }
 
     @Test
-    void aRateLimitedProbeGetsNoExtraProbes() {
+    void aRateLimitedProbeIsConfirmedLikeAnyFailure() {
         NextProbe next = Cadence.first(target, START).cadence().after(result(Outcome.RATE_LIMITED), 1_200);
 
-        assertThat(next).extracting(NextProbe::at, NextProbe::reason).containsExactly(6_000L, null);
+        assertThat(next).extracting(NextProbe::at, NextProbe::reason).containsExactly(2_200L, ProbeReasons.CONFIRM);
     }
 
     @Test
@@ -84,12 +84,21 @@ class CadenceTest {
     }
 
     @Test
-    void aWaitEndingBeforeTheNextSlotIsNoBackoffAndBringsNoExtraProbes() {
+    void aWaitEndingBeforeTheNextSlotDelaysTheConfirmationUntilItEnds() {
         NextProbe next = Cadence.first(target, START).cadence()
                 .after(waiting(Outcome.RATE_LIMITED, BackoffReasons.RETRY_AFTER, 3_000), 1_200);
 
         assertThat(next).extracting(NextProbe::at, NextProbe::reason, NextProbe::backoffReason)
-                .containsExactly(6_000L, null, null);
+                .containsExactly(3_000L, ProbeReasons.CONFIRM, BackoffReasons.RETRY_AFTER);
+    }
+
+    @Test
+    void aWaitEndingBeforeTheConfirmationChangesNothing() {
+        NextProbe next = Cadence.first(target, START).cadence()
+                .after(waiting(Outcome.RATE_LIMITED, BackoffReasons.RETRY_AFTER, 1_500), 1_200);
+
+        assertThat(next).extracting(NextProbe::at, NextProbe::reason, NextProbe::backoffReason)
+                .containsExactly(2_200L, ProbeReasons.CONFIRM, null);
     }
 
     @Test

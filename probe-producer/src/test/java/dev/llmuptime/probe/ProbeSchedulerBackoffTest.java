@@ -7,6 +7,7 @@ import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.probe.ScriptedRunner.Reply;
 import dev.llmuptime.schema.BackoffReasons;
 import dev.llmuptime.schema.Outcome;
+import dev.llmuptime.schema.ProbeReasons;
 import dev.llmuptime.schema.ProbeResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -45,8 +46,8 @@ class ProbeSchedulerBackoffTest {
 
         time.advanceTimeBy(Duration.ofSeconds(22));
 
-        // The wait ends 12.1 s in: the slot at 15 s is the first after it.
-        assertThat(sinceFirst()).containsExactly(0L, 15_000L, 20_000L);
+        // The wait ends 12.1 s in: the slot at 15 s is the first after it; its success, a recovery, is confirmed.
+        assertThat(sinceFirst()).containsExactly(0L, 15_000L, 16_100L, 20_000L);
         assertThat(results.get(0).getBackoffReason()).isEqualTo(BackoffReasons.RETRY_AFTER);
         assertThat(results.get(0).getBackoffUntil()).isEqualTo(runner.started.get(1));
         assertThat(results.get(1).getReason()).as("the probe after the wait is scheduled").isNull();
@@ -90,14 +91,16 @@ class ProbeSchedulerBackoffTest {
     }
 
     @Test
-    void aRetryAfterWithinTheIntervalIsNoBackoffAndBringsNoExtraProbes() {
+    void aRetryAfterWithinTheIntervalDelaysTheConfirmationUntilItEnds() {
         replies.add(Reply.waiting(Outcome.RATE_LIMITED, BackoffReasons.RETRY_AFTER, Duration.ofSeconds(2)));
         schedule(target());
 
         time.advanceTimeBy(Duration.ofSeconds(6));
 
-        assertThat(sinceFirst()).containsExactly(0L, 5_000L);
-        assertThat(results.get(0).getBackoffReason()).isNull();
+        // Confirmed when the wait ends (0.1 s + 2 s, not 1 s after the answer); that success is confirmed a second later.
+        assertThat(sinceFirst()).containsExactly(0L, 2_100L, 3_200L, 5_000L);
+        assertThat(results.get(0).getBackoffReason()).isEqualTo(BackoffReasons.RETRY_AFTER);
+        assertThat(results.get(1).getReason()).isEqualTo(ProbeReasons.CONFIRM);
     }
 
     @Test
