@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * {@code headers} are sent with every probe, after the provider's own (so they may replace them);
  * their values are secrets. {@code deployment} and {@code api-version} are Azure OpenAI's.
  * {@code confirm-after} is the delay of the one extra probe after a failure that counts against
- * uptime; zero turns it off.
+ * uptime; zero turns it off. {@code failing-interval} is the cadence while the last probe failed,
+ * {@code max-backoff} caps a wait the provider asks for (Retry-After, rate-limit reset), and
+ * {@code breaker-max-interval} caps the doubling interval after failures on the monitor's own side.
  */
 public record TargetConfig(
         @JsonProperty("id") String id,
@@ -29,6 +31,9 @@ public record TargetConfig(
         @JsonProperty("interval") Duration interval,
         @JsonProperty("timeout") Duration timeout,
         @JsonProperty("confirm-after") Duration confirmAfter,
+        @JsonProperty("failing-interval") Duration failingInterval,
+        @JsonProperty("max-backoff") Duration maxBackoff,
+        @JsonProperty("breaker-max-interval") Duration breakerMaxInterval,
         @JsonProperty("max-tokens") Integer maxTokens,
         @JsonProperty("prompt") String prompt,
         @JsonProperty("expect") ExpectConfig expect,
@@ -44,6 +49,8 @@ public record TargetConfig(
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final Duration DEFAULT_BREAKER_MAX_INTERVAL = Duration.ofSeconds(60);
 
     public TargetConfig {
         Check.requiredText("id", id);
@@ -97,6 +104,13 @@ public record TargetConfig(
             throw new InvalidValueException("confirm-after", "(" + Durations.format(confirmAfter)
                     + ") must be shorter than interval (" + Durations.format(interval) + "), or 0 to turn it off");
         }
+        failingInterval = Check.positive("failing-interval", failingInterval, FailingInterval.defaultFor(interval));
+        if (failingInterval.compareTo(interval) > 0) {
+            throw new InvalidValueException("failing-interval", "(" + Durations.format(failingInterval)
+                    + ") must not be longer than interval (" + Durations.format(interval) + ")");
+        }
+        maxBackoff = Check.positive("max-backoff", maxBackoff, DEFAULT_MAX_BACKOFF);
+        breakerMaxInterval = Check.positive("breaker-max-interval", breakerMaxInterval, DEFAULT_BREAKER_MAX_INTERVAL);
         maxTokens = Check.atLeast("max-tokens", maxTokens, 5, 1);
         prompt = Check.orDefault(prompt, "Reply with the single word OK.");
         expect = Check.orDefault(expect, ExpectConfig.NONE);
@@ -106,26 +120,53 @@ public record TargetConfig(
     /** A target that must be probed, without extra headers, of a provider other than Azure OpenAI. */
     public TargetConfig(String id, Provider provider, URI baseUrl, Secret apiKey, String model, CheckType check,
             Duration interval, Duration timeout, Integer maxTokens, String prompt, ExpectConfig expect) {
-        this(id, provider, baseUrl, apiKey, null, model, null, null, check, interval, timeout, null, maxTokens,
-                prompt, expect, false);
+        this(id, provider, baseUrl, apiKey, null, model, null, null, check, interval, timeout, null, null, null, null,
+                maxTokens, prompt, expect, false);
     }
 
     /** This target with {@code headers} sent on every probe. */
     public TargetConfig withHeaders(Map<String, Secret> headers) {
         return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
-                timeout, confirmAfter, maxTokens, prompt, expect, optional);
+                timeout, confirmAfter, failingInterval, maxBackoff, breakerMaxInterval, maxTokens, prompt, expect, optional);
     }
 
     /** This target confirming a failure after {@code confirmAfter} (zero: never). */
     public TargetConfig withConfirmAfter(Duration confirmAfter) {
         return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
-                timeout, confirmAfter, maxTokens, prompt, expect, optional);
+                timeout, confirmAfter, failingInterval, maxBackoff, breakerMaxInterval, maxTokens, prompt, expect, optional);
     }
 
-    /** This target probed every {@code interval}, which must not be shorter than its timeout. */
-    public TargetConfig withInterval(Duration interval) {
+    /** This target probed every {@code failingInterval} while its last probe failed. */
+    public TargetConfig withFailingInterval(Duration failingInterval) {
         return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
-                timeout, confirmAfter, maxTokens, prompt, expect, optional);
+                timeout, confirmAfter, failingInterval, maxBackoff, breakerMaxInterval, maxTokens, prompt, expect,
+                optional);
+    }
+
+    /** This target waiting at most {@code maxBackoff} when the provider asks it to wait. */
+    public TargetConfig withMaxBackoff(Duration maxBackoff) {
+        return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
+                timeout, confirmAfter, failingInterval, maxBackoff, breakerMaxInterval, maxTokens, prompt, expect,
+                optional);
+    }
+
+    /** This target's breaker doubling its interval up to {@code breakerMaxInterval}. */
+    public TargetConfig withBreakerMaxInterval(Duration breakerMaxInterval) {
+        return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
+                timeout, confirmAfter, failingInterval, maxBackoff, breakerMaxInterval, maxTokens, prompt, expect,
+                optional);
+    }
+
+    /**
+     * This target probed every {@code interval}, which must not be shorter than its timeout; its
+     * failing-interval keeps its share of the interval.
+     */
+    public TargetConfig withInterval(Duration interval) {
+        Duration scaledFailingInterval = Duration.ofMillis(Math.max(1,
+                failingInterval.toMillis() * interval.toMillis() / this.interval.toMillis()));
+        return new TargetConfig(id, provider, baseUrl, apiKey, headers, model, deployment, apiVersion, check, interval,
+                timeout, confirmAfter, min(scaledFailingInterval, interval), maxBackoff, breakerMaxInterval, maxTokens,
+                prompt, expect, optional);
     }
 
     /** Every secret this target holds: its key and its header values, none of which may be shown. */
@@ -139,6 +180,10 @@ public record TargetConfig(
     /** An optional target without a key is not probed, so a deployment runs with or without that secret. */
     boolean leftOut() {
         return optional && !apiKey.isPresent();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void onlyForAzure(String key, String value, Provider provider) {

@@ -153,6 +153,38 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void failingIntervalNotLongerThanInterval() {
+        TEXT.assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, interval: 5s, failing-interval: 6s}
+                """, "probes.targets[0].failing-interval (6s) must not be longer than interval (5s)");
+    }
+
+    @Test
+    void failingIntervalLongerThanZero() {
+        TEXT.assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, failing-interval: 0s}
+                """, "probes.targets[0].failing-interval must be longer than 0");
+    }
+
+    @Test
+    void maxBackoffAndBreakerMaxIntervalLongerThanZero() {
+        TEXT.assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, max-backoff: 0s}
+                """, "probes.targets[0].max-backoff must be longer than 0");
+        TEXT.assertError("""
+                probes:
+                  targets:
+                    - {id: a, model: m, breaker-max-interval: 0s}
+                """, "probes.targets[0].breaker-max-interval must be longer than 0");
+    }
+
+    @Test
     void compatibleProviderNeedsBaseUrl() {
         TEXT.assertError("""
                 probes:

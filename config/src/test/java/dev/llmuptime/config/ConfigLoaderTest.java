@@ -181,6 +181,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFailingTargetIsProbedEveryFifthIntervalButAtMostOnceASecondByDefault() {
+        MonitorConfig config = load("""
+                probes:
+                  targets:
+                    - {id: a, model: m}
+                    - {id: b, model: m, interval: 2s}
+                    - {id: c, model: m, interval: 500ms, timeout: 500ms}
+                    - {id: d, model: m, interval: 5s, failing-interval: 5s}
+                """);
+
+        assertThat(config.probes().targets()).extracting(TargetConfig::failingInterval).containsExactly(
+                Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void backoffsAreCappedAtFiveMinutesAndTheBreakerAtAMinuteByDefault() {
+        MonitorConfig config = load("""
+                probes:
+                  targets:
+                    - {id: a, model: m}
+                    - {id: b, model: m, max-backoff: 30s, breaker-max-interval: 10m}
+                """);
+
+        assertThat(config.probes().targets()).extracting(TargetConfig::maxBackoff)
+                .containsExactly(Duration.ofMinutes(5), Duration.ofSeconds(30));
+        assertThat(config.probes().targets()).extracting(TargetConfig::breakerMaxInterval)
+                .containsExactly(Duration.ofSeconds(60), Duration.ofMinutes(10));
+    }
+
+    @Test
     void environmentDefaultsApplyWhenUnset() {
         MonitorConfig config = new ConfigLoader(name -> null).parse("""
                 kafka:

@@ -60,8 +60,9 @@ class RunnableJarsIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).isEqualTo(service + ": monitor.yaml:3: unknown key 'intervall' in probes.targets[0] "
-                + "(did you mean 'interval'?); expected one of api-key, api-version, base-url, check, confirm-after, "
-                + "deployment, expect, headers, id, interval, max-tokens, model, optional, prompt, provider, timeout\n");
+                + "(did you mean 'interval'?); expected one of api-key, api-version, base-url, breaker-max-interval, "
+                + "check, confirm-after, deployment, expect, failing-interval, headers, id, interval, max-backoff, "
+                + "max-tokens, model, optional, prompt, provider, timeout\n");
     }
 
     @Test

@@ -13,7 +13,8 @@ record AnthropicApi(ObjectMapper json) implements ProviderApi {
     static final String VERSION = "2023-06-01";
 
     private static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(List.of("request-id"),
-            "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-tokens-remaining");
+            "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-tokens-remaining",
+            "anthropic-ratelimit-requests-reset");
 
     @Override
     public ProbeCheck check(CheckType type) {

@@ -14,7 +14,8 @@ import java.util.List;
 record AzureOpenAiApi(OpenAiApi openAi) implements ProviderApi {
 
     private static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(
-            List.of("apim-request-id", "x-request-id"), "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens");
+            List.of("apim-request-id", "x-request-id"), "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
+            "x-ratelimit-reset-requests");
 
     @Override
     public ProbeCheck check(CheckType type) {

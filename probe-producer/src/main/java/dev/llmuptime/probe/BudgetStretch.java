@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * outage of every target would use more tokens than the budget, every target that spends tokens
  * has its interval stretched by one factor, in hundredths, and one warning says so. No target is
  * ever dropped, and one that costs nothing (a models check) keeps its interval. The failing
- * cadence derives from the interval, so it stretches with it; {@code confirm-after} stays, since a
+ * interval keeps its share of the interval, so it stretches with it; {@code confirm-after} stays, since a
  * confirmation costs the same whenever it runs and delaying it would only delay the down alert.
  */
 record BudgetStretch(long hundredths, List<TargetConfig> targets) {
@@ -28,7 +28,7 @@ record BudgetStretch(long hundredths, List<TargetConfig> targets) {
         List<TargetConfig> stretched = stretch(targets, hundredths);
         long use = TokenBudget.tokensPerMonthWithOutage(stretched);
         while (use > budget) {
-            // The failing cadence's one-second floor does not stretch, nor does rounding: step on by the shortfall.
+            // Rounding to whole milliseconds may leave the use just over: step on by the shortfall.
             hundredths = Math.max(hundredths + 1, ceilDiv(Math.multiplyExact(hundredths, use), budget));
             stretched = stretch(targets, hundredths);
             use = TokenBudget.tokensPerMonthWithOutage(stretched);

@@ -13,7 +13,7 @@ import java.util.List;
  */
 record GeminiApi(ObjectMapper json) implements ProviderApi {
 
-    private static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(List.of("x-request-id"), null, null);
+    private static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(List.of("x-request-id"), null, null, null);
 
     @Override
     public ProbeCheck check(CheckType type) {

@@ -10,7 +10,7 @@ import java.util.List;
 record OpenAiApi(ObjectMapper json) implements ProviderApi {
 
     private static final ResponseHeaderNames HEADERS = new ResponseHeaderNames(List.of("x-request-id", "request-id"),
-            "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens");
+            "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests");
 
     @Override
     public ProbeCheck check(CheckType type) {

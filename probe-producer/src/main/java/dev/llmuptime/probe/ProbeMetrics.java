@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +26,8 @@ final class ProbeMetrics {
 
     private final MeterRegistry registry;
     private final Timer schedulingLag;
+    /** Each target's current backoff reason, held here so its gauges keep reading it. */
+    private final Map<String, AtomicReference<String>> backoffReasons = new ConcurrentHashMap<>();
 
     ProbeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -66,10 +71,26 @@ final class ProbeMetrics {
         schedulingLag.record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
-    void skippedTick(TargetConfig target) {
-        Counter.builder("llm.probe.skipped.ticks")
-                .description("Ticks skipped because the previous probe of the target had not finished")
-                .tag("target", target.id()).register(registry).increment();
+    void skippedTicks(TargetConfig target, long skipped) {
+        if (skipped > 0) {
+            Counter.builder("llm.probe.skipped.ticks")
+                    .description("Ticks skipped because the previous probe of the target had not finished")
+                    .tag("target", target.id()).register(registry).increment(skipped);
+        }
+    }
+
+    /**
+     * Whether {@code target}'s next probe waits longer than its cadence, and why: its gauge of
+     * {@code reason} reads 1, every other reason's 0; a null reason sets them all to 0.
+     */
+    void backoff(TargetConfig target, String reason) {
+        AtomicReference<String> current = backoffReasons.computeIfAbsent(target.id(), id -> new AtomicReference<>());
+        current.set(reason);
+        if (reason != null) {
+            Gauge.builder("llm.probe.backoff", current, now -> reason.equals(now.get()) ? 1 : 0)
+                    .description("1 while the target's next probe waits longer than its cadence for this reason")
+                    .tag("target", target.id()).tag("reason", reason).register(registry);
+        }
     }
 
     void sent() {

@@ -1,8 +1,6 @@
 package dev.llmuptime.probe;
 
 import dev.llmuptime.config.TargetConfig;
-import dev.llmuptime.schema.Outcomes;
-import dev.llmuptime.schema.ProbeReasons;
 import dev.llmuptime.schema.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,22 +8,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Runs every target on its own fixed-rate clock: the first probe at start (plus a little jitter,
- * so many targets do not fire at once), then one per interval with no drift. Probes of one target
- * never overlap. A tick that comes while the target's previous probe still runs waits for it to
- * end, so a probe that times out after a whole interval (a hanging provider, with {@code timeout}
- * equal to {@code interval}) is followed at once by the next, not an interval later. At most one
- * tick waits: when another comes, the waiting one is skipped and counted, never queued.
+ * Runs every target on its own {@link Cadence}: the first probe at start (plus a little jitter, so
+ * many targets do not fire at once), then one per interval slot with no drift, with extra probes
+ * while the target fails and longer waits when the provider asks for them or the monitor's own
+ * side keeps failing. Probes of one target never overlap: a slot that passes while the previous
+ * probe still runs waits for it to end, so a probe that times out after a whole interval is
+ * followed at once by the next. At most one slot waits; older ones are skipped and counted.
  *
- * <p>A probe whose outcome counts against uptime is confirmed once, {@code confirm-after} later
- * (unless that is zero), by an extra probe marked {@code confirm}; a failed confirmation is not
- * confirmed again. The next tick waits for the confirmation like for any probe in flight.
+ * <p>Each result says why it ran ({@code reason}: null for a scheduled slot) and, when the
+ * target's next probe waits longer than its cadence, why and until when ({@code backoffReason},
+ * {@code backoffUntil}).
  *
  * <p>Only owned targets run. A target's clock starts when it becomes owned and stops when it no
  * longer is; its probe in flight then finishes, and a target owned again restarts only after it.
@@ -70,36 +67,44 @@ final class ProbeScheduler {
                 .concatMap(gained -> schedule(target, mine.filter(ownedNow -> !ownedNow).next()), 1);
     }
 
-    /** Probes {@code target} on its clock until {@code stop} emits or completes. */
+    /** Probes {@code target} on its cadence until {@code stop} emits or completes. */
     Flux<ProbeResult> schedule(TargetConfig target, Mono<?> stop) {
         return Flux.defer(() -> {
             long interval = target.interval().toMillis();
             long offset = random.nextLong(Math.max(1, Math.min(interval / 10, MAX_JITTER.toMillis())));
-            long base = timer.now(TimeUnit.MILLISECONDS);
-            return Flux.interval(Duration.ofMillis(offset), target.interval(), timer)
-                    .onBackpressureBuffer(1, skipped -> metrics.skippedTick(target), BufferOverflowStrategy.DROP_OLDEST)
-                    // After the buffer: on stop, the waiting tick is dropped rather than probed.
-                    .takeUntilOther(stop)
-                    // One probe at a time; the next tick is requested only when it ends.
-                    .flatMap(tick -> {
-                        Instant scheduledAt = Instant.ofEpochMilli(base + offset + tick * interval);
-                        metrics.schedulingLag(Duration.ofMillis(timer.now(TimeUnit.MILLISECONDS)
-                                - scheduledAt.toEpochMilli()));
-                        return runner.probe(target, scheduledAt)
-                                .flatMapMany(result -> Flux.just(result).concatWith(confirmation(target, result, stop)));
-                    }, 1);
+            return probe(target, Cadence.first(target, now() + offset), stop)
+                    // Each probe plans the next; none is planned once stopped, so the chain ends.
+                    .expand(probed -> probe(target, probed.next(), stop))
+                    .map(Probed::result);
         });
     }
 
-    /** One extra probe {@code confirm-after} after a failure that counts against uptime; none once stopped. */
-    private Mono<ProbeResult> confirmation(TargetConfig target, ProbeResult result, Mono<?> stop) {
-        if (target.confirmAfter().isZero() || !Outcomes.countsAgainstUptime(result.getOutcome())) {
-            return Mono.empty();
-        }
-        return Mono.delay(target.confirmAfter(), timer)
+    /** Waits until {@code plan} is due, unless stopped first, then probes and plans the next probe. */
+    private Mono<Probed> probe(TargetConfig target, NextProbe plan, Mono<?> stop) {
+        return Mono.delay(Duration.ofMillis(Math.max(0, plan.at() - now())), timer)
+                // The wait is cut by stop; the probe in flight is not.
                 .takeUntilOther(stop)
-                .flatMap(tick -> runner.probe(target, Instant.ofEpochMilli(timer.now(TimeUnit.MILLISECONDS))))
-                // The runner's own new record, so marking it in place changes nothing anyone else holds.
-                .doOnNext(confirmed -> confirmed.setReason(ProbeReasons.CONFIRM));
+                .flatMap(tick -> {
+                    metrics.schedulingLag(Duration.ofMillis(now() - plan.scheduledAt()));
+                    return runner.probe(target, Instant.ofEpochMilli(plan.scheduledAt()));
+                })
+                .map(result -> {
+                    NextProbe next = plan.cadence().after(result, now());
+                    // The runner's own new record, so marking it in place changes nothing anyone else holds.
+                    result.setReason(plan.reason());
+                    result.setBackoffReason(next.backoffReason());
+                    result.setBackoffUntil(next.backoffReason() == null ? null : Instant.ofEpochMilli(next.at()));
+                    metrics.skippedTicks(target, next.skippedSlots());
+                    metrics.backoff(target, next.backoffReason());
+                    return new Probed(result, next);
+                });
+    }
+
+    private long now() {
+        return timer.now(TimeUnit.MILLISECONDS);
+    }
+
+    /** A probe's result and the probe it planned next. */
+    private record Probed(ProbeResult result, NextProbe next) {
     }
 }

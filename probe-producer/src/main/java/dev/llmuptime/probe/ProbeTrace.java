@@ -16,6 +16,7 @@ final class ProbeTrace {
     volatile String requestId;
     volatile Long rateLimitRemainingRequests;
     volatile Long rateLimitRemainingTokens;
+    volatile ProviderWait providerWait;
 
     ProbeTrace(long startNanos) {
         this.startNanos = startNanos;

@@ -80,6 +80,8 @@ final class Prober implements ProbeRunner {
                     int status = response.status().code();
                     trace.httpStatus = status;
                     api.responseHeaders().read(response.responseHeaders(), trace);
+                    trace.providerWait = ProviderWait.read(status, response.responseHeaders(), api.responseHeaders(),
+                            trace.rateLimitRemainingRequests, clock.instant());
                     if (status >= 200 && status < 300) {
                         return check.read(target, content.asByteArray(), trace);
                     }
@@ -123,6 +125,9 @@ final class Prober implements ProbeRunner {
                 .setRateLimitRemainingRequests(trace.rateLimitRemainingRequests)
                 .setRateLimitRemainingTokens(trace.rateLimitRemainingTokens)
                 .setMessage(Redaction.redact(answer.problem(), target.secrets()))
+                // The provider's ask; the scheduler replaces it with the wait it decides on.
+                .setBackoffReason(trace.providerWait == null ? null : trace.providerWait.reason())
+                .setBackoffUntil(trace.providerWait == null ? null : trace.providerWait.until())
                 .build();
     }
 }

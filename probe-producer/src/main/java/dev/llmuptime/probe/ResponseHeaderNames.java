@@ -4,10 +4,11 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 
 /**
- * Which response headers carry a provider's request id (the first present wins) and its remaining
- * requests and tokens; null where the provider sends none.
+ * Which response headers carry a provider's request id (the first present wins), its remaining
+ * requests and tokens, and when its request limit resets; null where the provider sends none.
  */
-record ResponseHeaderNames(List<String> requestId, String remainingRequests, String remainingTokens) {
+record ResponseHeaderNames(List<String> requestId, String remainingRequests, String remainingTokens,
+        String resetRequests) {
 
     void read(HttpHeaders headers, ProbeTrace trace) {
         trace.requestId = requestId.stream().map(headers::get).filter(value -> value != null && !value.isBlank())

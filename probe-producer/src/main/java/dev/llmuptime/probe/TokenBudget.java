@@ -1,6 +1,5 @@
 package dev.llmuptime.probe;
 
-import dev.llmuptime.config.FailingInterval;
 import dev.llmuptime.config.TargetConfig;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +39,7 @@ final class TokenBudget {
     /** Probes a day-long outage adds to the scheduled ones: the faster cadence, and the confirmations. */
     static long extraProbesInOutage(TargetConfig target) {
         long scheduled = OUTAGE.toMillis() / target.interval().toMillis();
-        long failing = OUTAGE.toMillis() / FailingInterval.defaultFor(target.interval()).toMillis();
+        long failing = OUTAGE.toMillis() / target.failingInterval().toMillis();
         long confirmations = target.confirmAfter().isZero() ? 0 : scheduled;
         return failing - scheduled + confirmations;
     }

@@ -65,14 +65,15 @@ class BudgetStretchTest {
     }
 
     @Test
-    void theOneSecondFloorOfTheFailingCadenceIsMadeUpByAStrongerStretch() {
-        // At 2 s and at 4 s an outage probes every second: doubling alone saves less than half.
+    void theFailingIntervalStretchesWithTheInterval() {
+        // At 2 s an outage probes every second (the floor); doubling the interval doubles that too.
         List<TargetConfig> targets = List.of(TokenBudgetTest.chat(Duration.ofSeconds(2)));
         long budget = TokenBudget.tokensPerMonthWithOutage(targets) / 2;
 
         BudgetStretch fitted = BudgetStretch.fit(targets, budget, warnings::add);
 
-        assertThat(fitted.hundredths()).isGreaterThan(200);
+        assertThat(fitted.hundredths()).isEqualTo(200);
+        assertThat(fitted.targets().get(0).failingInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(TokenBudget.tokensPerMonthWithOutage(fitted.targets())).isLessThanOrEqualTo(budget);
         assertThat(warnings).hasSize(1);
     }

@@ -7,26 +7,21 @@ import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeReasons;
 import dev.llmuptime.schema.ProbeResult;
-import dev.llmuptime.testkit.ProbeResults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -36,14 +31,13 @@ class ProbeSchedulerTest {
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ProbeMetrics metrics = new ProbeMetrics(registry);
-    private final List<Instant> started = new CopyOnWriteArrayList<>();
     private final List<ProbeResult> results = new CopyOnWriteArrayList<>();
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicInteger maxRunning = new AtomicInteger();
     private final Sinks.Empty<Void> stop = Sinks.empty();
     private final Sinks.Many<Set<String>> owned = Sinks.many().replay().latest();
-    /** Outcomes of the next probes, in order; a success once they run out. */
-    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    /** Replies of the next probes, in order; a success once they run out. */
+    private final Queue<ScriptedRunner.Reply> replies = new ConcurrentLinkedQueue<>();
+    private List<Instant> started = List.of();
+    private ScriptedRunner runner;
     private Disposable subscription;
 
     @AfterEach
@@ -89,7 +83,7 @@ class ProbeSchedulerTest {
         assertThat(sinceFirst(started)).containsExactly(0L, 10_005L, 20_010L, 30_015L);
         assertThat(sinceFirst(results.stream().map(ProbeResult::getScheduledAt).toList()))
                 .containsExactly(0L, 10_000L, 20_000L);
-        assertThat(maxRunning.get()).isEqualTo(1);
+        assertThat(runner.maxRunning.get()).isEqualTo(1);
         assertThat(registry.find("llm.probe.skipped.ticks").counters()).as("nothing skipped").isEmpty();
     }
 
@@ -97,14 +91,15 @@ class ProbeSchedulerTest {
     void onlyTheNewestWaitingTickRunsTheOthersAreSkippedAndCounted() {
         run(target("slow", Duration.ofSeconds(10)), Duration.ofSeconds(25));
 
-        time.advanceTimeBy(Duration.ofSeconds(49));
+        time.advanceTimeBy(Duration.ofSeconds(59));
 
-        // The ticks at 10 and 20 s come during the first probe: 20 s runs when it ends at 25 s.
-        // The ticks at 30 and 40 s come during the second: 40 s waits, 30 s is skipped.
-        assertThat(sinceFirst(started)).containsExactly(0L, 25_000L);
-        assertThat(results).hasSize(1);
-        assertThat(maxRunning.get()).isEqualTo(1);
-        assertThat(registry.get("llm.probe.skipped.ticks").tag("target", "slow").counter().count()).isEqualTo(2);
+        // The ticks at 10 and 20 s come during the first probe: 20 s runs when it ends at 25 s, 10 s is skipped.
+        // The ticks at 30, 40 and 50 s come during the second: 50 s runs when it ends, 30 and 40 s are skipped.
+        assertThat(sinceFirst(started)).containsExactly(0L, 25_000L, 50_000L);
+        assertThat(results).extracting(ProbeResult::getScheduledAt).extracting(at -> at.toEpochMilli()
+                - started.get(0).toEpochMilli()).containsExactly(0L, 20_000L);
+        assertThat(runner.maxRunning.get()).isEqualTo(1);
+        assertThat(registry.get("llm.probe.skipped.ticks").tag("target", "slow").counter().count()).isEqualTo(3);
     }
 
     @Test
@@ -192,31 +187,37 @@ class ProbeSchedulerTest {
         own("a");
         time.advanceTimeBy(Duration.ofSeconds(30));
 
-        assertThat(maxRunning.get()).as("probes of a target never overlap").isEqualTo(1);
+        assertThat(runner.maxRunning.get()).as("probes of a target never overlap").isEqualTo(1);
         assertThat(started.get(2)).isAfterOrEqualTo(secondStart.plusSeconds(3));
         assertThat(results.size()).isGreaterThanOrEqualTo(4);
         assertThat(results.stream().map(ProbeResult::getTargetId).distinct()).containsExactly("a");
     }
 
     @Test
-    void aFailureIsConfirmedOnceAfterConfirmAfterAndTheClockKeepsItsSlots() {
-        outcomes.addAll(List.of(Outcome.SERVER_ERROR, Outcome.TIMEOUT, Outcome.SUCCESS));
+    void aFailureIsConfirmedAfterConfirmAfterThenProbedEveryFailingIntervalAndTheClockKeepsItsSlots() {
+        replies.addAll(ScriptedRunner.outcomes(Outcome.SERVER_ERROR, Outcome.TIMEOUT, Outcome.TIMEOUT,
+                Outcome.TIMEOUT, Outcome.TIMEOUT, Outcome.SUCCESS));
         run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(1)), Duration.ofMillis(100));
 
         time.advanceTimeBy(Duration.ofSeconds(12));
 
-        // The confirmation starts 1 s after the failed probe ended; it failed too, and is not confirmed again.
-        assertThat(sinceFirst(started)).containsExactly(0L, 1_100L, 5_000L, 10_000L);
-        assertThat(results).extracting(ProbeResult::getReason).containsExactly(null, ProbeReasons.CONFIRM, null, null);
+        // Each extra probe starts a second after the last one ended, until the slot at 5 s comes first;
+        // the success there is confirmed a second later too, and then only the slots run.
+        assertThat(sinceFirst(started)).containsExactly(0L, 1_100L, 2_200L, 3_300L, 4_400L, 5_000L, 6_100L, 10_000L);
+        assertThat(results).extracting(ProbeResult::getReason).containsExactly(null, ProbeReasons.CONFIRM,
+                ProbeReasons.FAILING, ProbeReasons.FAILING, ProbeReasons.FAILING, null, ProbeReasons.CONFIRM, null);
         assertThat(results.get(1).getScheduledAt()).isEqualTo(started.get(1));
         assertThat(registry.get("llm.probes").tag("target", "a").tag("outcome", "TIMEOUT").counter().count())
-                .as("the confirmation is counted as a probe").isEqualTo(1);
+                .as("extra probes are counted as probes").isEqualTo(4);
     }
 
     @Test
     void successesAndFailuresOnTheMonitorsSideAreNotConfirmed() {
-        outcomes.addAll(List.of(Outcome.SUCCESS, Outcome.AUTH_ERROR, Outcome.CLIENT_ERROR, Outcome.SLOW));
-        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(1)), Duration.ofMillis(100));
+        replies.addAll(ScriptedRunner.outcomes(Outcome.SUCCESS, Outcome.AUTH_ERROR, Outcome.CLIENT_ERROR,
+                Outcome.SLOW));
+        // A breaker capped at the interval never waits longer than it.
+        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(1))
+                .withBreakerMaxInterval(Duration.ofSeconds(5)), Duration.ofMillis(100));
 
         time.advanceTimeBy(Duration.ofSeconds(19));
 
@@ -225,18 +226,21 @@ class ProbeSchedulerTest {
     }
 
     @Test
-    void zeroConfirmAfterTurnsConfirmationOff() {
-        outcomes.addAll(List.of(Outcome.SERVER_ERROR, Outcome.SERVER_ERROR));
-        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ZERO), Duration.ofMillis(100));
+    void zeroConfirmAfterTurnsConfirmationOffButNotTheFailingCadence() {
+        replies.addAll(ScriptedRunner.outcomes(Outcome.SERVER_ERROR, Outcome.SERVER_ERROR));
+        run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ZERO).withFailingInterval(
+                Duration.ofSeconds(2)), Duration.ofMillis(100));
 
         time.advanceTimeBy(Duration.ofSeconds(9));
 
-        assertThat(sinceFirst(started)).containsExactly(0L, 5_000L);
+        assertThat(sinceFirst(started)).containsExactly(0L, 2_100L, 4_200L, 5_000L);
+        assertThat(results).extracting(ProbeResult::getReason).containsExactly(null, ProbeReasons.FAILING,
+                ProbeReasons.FAILING, null);
     }
 
     @Test
     void aConfirmationStillWaitingWhenTheTargetIsRevokedDoesNotRun() {
-        outcomes.add(Outcome.CONNECTION_ERROR);
+        replies.addAll(ScriptedRunner.outcomes(Outcome.CONNECTION_ERROR));
         run(target("a", Duration.ofSeconds(5)).withConfirmAfter(Duration.ofSeconds(2)), Duration.ofMillis(100));
         time.advanceTimeBy(Duration.ofSeconds(1));
         assertThat(started).hasSize(1);
@@ -272,15 +276,8 @@ class ProbeSchedulerTest {
     }
 
     private ProbeScheduler scheduler(List<TargetConfig> targets, Duration probeTakes) {
-        ProbeRunner runner = (target, scheduledAt) -> Mono.defer(() -> {
-            Instant now = Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS));
-            started.add(now);
-            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-            Outcome outcome = Objects.requireNonNullElse(outcomes.poll(), Outcome.SUCCESS);
-            return Mono.delay(probeTakes, time).map(tick -> result(target, scheduledAt, now, outcome))
-                    // Before the completion goes downstream, where the next probe may start at once.
-                    .doOnTerminate(running::decrementAndGet);
-        });
+        runner = new ScriptedRunner(time, probeTakes, replies);
+        started = runner.started;
         return new ProbeScheduler(targets, runner, metrics, time, RandomGenerator.of("L64X128MixRandom"));
     }
 
@@ -288,9 +285,5 @@ class ProbeSchedulerTest {
         TargetConfig base = Targets.withInterval(Targets.target("http://127.0.0.1:1/v1", "m", CheckType.CHAT), interval);
         return new TargetConfig(id, base.provider(), base.baseUrl(), base.apiKey(), base.model(), base.check(),
                 base.interval(), base.timeout(), base.maxTokens(), base.prompt(), base.expect());
-    }
-
-    private static ProbeResult result(TargetConfig target, Instant scheduledAt, Instant startedAt, Outcome outcome) {
-        return ProbeResults.of(target.id(), startedAt, outcome).setScheduledAt(scheduledAt).build();
     }
 }

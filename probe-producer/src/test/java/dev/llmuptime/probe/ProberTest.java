@@ -6,6 +6,7 @@ import dev.llmuptime.config.CheckType;
 import dev.llmuptime.config.ExpectConfig;
 import dev.llmuptime.config.TargetConfig;
 import dev.llmuptime.embedded.kafka.FreePort;
+import dev.llmuptime.schema.BackoffReasons;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.simulator.Fault;
@@ -130,6 +131,10 @@ class ProberTest {
         assertThat(result.getOutcome()).isEqualTo(Outcome.RATE_LIMITED);
         assertThat(result.getErrorCode()).isEqualTo("rate_limit_exceeded");
         assertThat(result.getRateLimitRemainingRequests()).isZero();
+        // The simulator asks for Retry-After: 1; the answer comes after the probe started.
+        assertThat(result.getBackoffReason()).isEqualTo(BackoffReasons.RETRY_AFTER);
+        assertThat(result.getBackoffUntil()).isAfterOrEqualTo(result.getStartedAt().plusSeconds(1))
+                .isBefore(result.getStartedAt().plusSeconds(3));
     }
 
     @Test

@@ -41,6 +41,11 @@ final class SimulatedProbing implements BeforeEachCallback, AfterEachCallback {
         sim.close();
     }
 
+    /** The prober itself, for tests that schedule it. */
+    ProbeRunner runner() {
+        return prober;
+    }
+
     void fault(Fault fault) {
         sim.setFault(fault);
     }

@@ -34,13 +34,15 @@ final class Targets {
     static TargetConfig azure(String endpoint, String deployment, CheckType check) {
         return new TargetConfig("azure-" + deployment + "-" + check.configName(), Provider.AZURE_OPENAI,
                 URI.create(endpoint), Secret.of(KEY), null, deployment, deployment, null, check, Duration.ofSeconds(2),
-                Duration.ofSeconds(2), null, 5, "Reply with the single word OK.", ExpectConfig.NONE, false);
+                Duration.ofSeconds(2), null, null, null, null, 5, "Reply with the single word OK.", ExpectConfig.NONE,
+                false);
     }
 
     static TargetConfig withoutKey(TargetConfig target) {
         return new TargetConfig(target.id(), target.provider(), target.baseUrl(), Secret.none(), target.headers(),
                 target.model(), target.deployment(), target.apiVersion(), target.check(), target.interval(),
-                target.timeout(), target.confirmAfter(), target.maxTokens(), target.prompt(), target.expect(), target.optional());
+                target.timeout(), target.confirmAfter(), target.failingInterval(), target.maxBackoff(),
+                target.breakerMaxInterval(), target.maxTokens(), target.prompt(), target.expect(), target.optional());
     }
 
     static TargetConfig withTimeout(TargetConfig target, Duration timeout) {
