@@ -3,8 +3,6 @@ package dev.llmuptime.aggregator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.llmuptime.config.ConfigLoader;
-import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -85,7 +82,7 @@ class CrashRecoveryIT {
         }
         Instant later = start.plus(Duration.ofMillis(RESULTS * SPACING_MS)).plus(Duration.ofMinutes(2));
         ProbeResult ahead = StatsTopologyTest.result("t", "eu", later, Outcome.SUCCESS, 100L, null);
-        Map<WindowKey, WindowStats> expected = withoutACrash(yaml, stream, ahead);
+        Map<WindowKey, WindowStats> expected = withoutACrash(yaml, results, stats, stream, ahead);
         assertThat(expected.keySet()).extracting(WindowKey::windowSize).contains(60_000L, 300_000L);
         send(kafka, results, stream);
 
@@ -128,17 +125,14 @@ class CrashRecoveryIT {
     }
 
     /** The final stats of every window that the topology emits for {@code stream}, driven without a crash. */
-    private static Map<WindowKey, WindowStats> withoutACrash(String yaml, List<ProbeResult> stream, ProbeResult ahead) {
-        MonitorConfig config = new ConfigLoader(name -> null).parse(yaml, "monitor.yaml");
-        Properties properties = new Properties();
-        properties.putAll(StatsTopology.properties(config, 0));
+    private static Map<WindowKey, WindowStats> withoutACrash(String yaml, String resultsTopic, String statsTopic,
+            List<ProbeResult> stream, ProbeResult ahead) {
         Map<WindowKey, WindowStats> finals = new HashMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(StatsTopology.build(config,
-                new AggregatorMetrics(new SimpleMeterRegistry())), properties)) {
-            TestInputTopic<String, ProbeResult> input = driver.createInputTopic(config.kafka().topics().probeResults(),
-                    new StringSerializer(), new ProbeResultSerde().serializer());
-            TestOutputTopic<String, WindowStats> output = driver.createOutputTopic(config.kafka().topics().stats(),
-                    new StringDeserializer(), new WindowStatsSerde().deserializer());
+        try (TopologyTestDriver driver = TopologyDrivers.start(yaml, new SimpleMeterRegistry(), Instant.now())) {
+            TestInputTopic<String, ProbeResult> input = driver.createInputTopic(resultsTopic, new StringSerializer(),
+                    new ProbeResultSerde().serializer());
+            TestOutputTopic<String, WindowStats> output = driver.createOutputTopic(statsTopic, new StringDeserializer(),
+                    new WindowStatsSerde().deserializer());
             for (ProbeResult result : stream) {
                 input.pipeInput(result.getTargetId(), result, result.getStartedAt());
             }

@@ -8,8 +8,6 @@ import dev.llmuptime.aggregator.StateSerdes.StreakSerde;
 import dev.llmuptime.aggregator.StateSerdes.WindowAccumulatorSerde;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.aggregator.state.WindowAccumulator;
-import dev.llmuptime.config.ConfigLoader;
-import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeResult;
 import dev.llmuptime.schema.ProbeResultSerde;
@@ -21,7 +19,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -53,17 +50,7 @@ class StateChangelogTest {
 
     @BeforeEach
     void start() {
-        MonitorConfig config = new ConfigLoader(name -> null).parse("""
-                kafka:
-                  bootstrap-servers: localhost:1
-                aggregation:
-                  windows: [1m, 5m]
-                  grace: 10s
-                """, "test.yaml");
-        Properties properties = new Properties();
-        properties.putAll(StatsTopology.properties(config, 8080));
-        driver = new TopologyTestDriver(StatsTopology.build(config, new AggregatorMetrics(new SimpleMeterRegistry())),
-                properties, T0);
+        driver = TopologyDrivers.start(TopologyDrivers.TWO_WINDOWS, new SimpleMeterRegistry(), T0);
         results = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ProbeResultSerde().serializer());
         stats = driver.createOutputTopic("llm.probe.stats", new StringDeserializer(), new WindowStatsSerde().deserializer());
         windowsChangelog = driver.createOutputTopic(WINDOWS_CHANGELOG, new StringDeserializer(),
