@@ -33,6 +33,10 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * that the least recently used one is written to the store (if changed) and dropped.
  *
  * <p>Interactive queries read the store underneath, as of the last commit.
+ *
+ * <p>{@link CachedStateStore} is Kafka Streams' internal interface: an upgrade of Kafka must check
+ * that {@code StreamTask.prepareCommit} still calls {@code flushCache()} before the commit (as in
+ * 4.4); {@code StateChangelogTest} fails if changed values stop reaching the changelog at all.
  */
 final class WriteBehindStore<V, S> implements StateStore, ReadOnlyKeyValueStore<String, S>,
         CachedStateStore<String, S> {
