@@ -41,14 +41,15 @@ final class Accumulators {
     }
 
     /**
-     * Adds {@code result} to {@code state}; {@code streak} is the target's streak after it. Only a
+     * Adds {@code result} to {@code window}; {@code streak} is the target's streak after it. Only a
      * scheduled probe is counted, so extra probes (confirmations) leave counts, uptime and
      * percentiles as one probe per interval slot, while the streaks and recent probes take them all.
      */
-    static void add(WindowAccumulator state, ProbeResult result, Streak streak) {
+    static void add(OpenWindow window, ProbeResult result, Streak streak) {
         if (ProbeReasons.isScheduled(result)) {
-            countSlot(state, result);
+            countSlot(window, result);
         }
+        WindowAccumulator state = window.state();
         state.setLastProbeAt(streak.getLastProbeAt());
         state.setLastOutcome(streak.getLastOutcome());
         state.setConsecutiveFailures(streak.getConsecutiveFailures());
@@ -57,36 +58,40 @@ final class Accumulators {
         state.setRecentAnswers(streak.getRecentAnswers());
     }
 
-    private static void countSlot(WindowAccumulator state, ProbeResult result) {
+    private static void countSlot(OpenWindow window, ProbeResult result) {
+        WindowAccumulator state = window.state();
         state.setCount(state.getCount() + 1);
-        Map<String, Long> counts = new HashMap<>(state.getOutcomeCounts());
-        counts.merge(result.getOutcome().name(), 1L, Long::sum);
-        state.setOutcomeCounts(counts);
+        state.getOutcomeCounts().merge(result.getOutcome().name(), 1L, Long::sum);
         state.setProvider(result.getProvider());
         state.setModel(result.getModel());
         state.setCheck(result.getCheck());
         if (Outcomes.isUp(result.getOutcome())) {
             double latency = result.getLatencyMs();
-            state.setLatencySketch(withValue(state.getLatencySketch(), latency));
+            window.latency().accept(latency);
             state.setLatencySum(state.getLatencySum() + latency);
             state.setLatencyMax(Math.max(state.getLatencyMax(), latency));
             if (result.getTtftMs() != null) {
                 double ttft = result.getTtftMs();
-                state.setTtftSketch(withValue(state.getTtftSketch(), ttft));
+                window.ttft().accept(ttft);
                 state.setTtftSum(state.getTtftSum() + ttft);
                 state.setTtftMax(Math.max(state.getTtftMax(), ttft));
             }
             if (result.getTokensPerSecond() != null && result.getTokensPerSecond() > 0) {
-                state.setTokensPerSecondSketch(withValue(state.getTokensPerSecondSketch(), result.getTokensPerSecond()));
+                window.tokensPerSecond().accept(result.getTokensPerSecond());
             }
         }
     }
 
     static WindowStats toStats(WindowAccumulator state, boolean isFinal, long emittedAt) {
+        return toStats(OpenWindow.of(state), isFinal, emittedAt);
+    }
+
+    static WindowStats toStats(OpenWindow window, boolean isFinal, long emittedAt) {
+        WindowAccumulator state = window.state();
         Map<String, Long> counts = state.getOutcomeCounts();
-        DDSketch latency = Sketches.decode(state.getLatencySketch());
-        DDSketch ttft = Sketches.decode(state.getTtftSketch());
-        DDSketch tokensPerSecond = Sketches.decode(state.getTokensPerSecondSketch());
+        DDSketch latency = window.latency();
+        DDSketch ttft = window.ttft();
+        DDSketch tokensPerSecond = window.tokensPerSecond();
         return WindowStats.newBuilder()
                 .setTargetId(state.getTargetId()).setProvider(state.getProvider()).setModel(state.getModel())
                 .setCheck(state.getCheck()).setRegion(state.getRegion()).setWindowSize(state.getWindowSize())
@@ -119,11 +124,5 @@ final class Accumulators {
                 .setHttpStatus(failed.getHttpStatus()).setErrorCode(failed.getErrorCode())
                 .setRequestId(failed.getRequestId()).setMessage(failed.getMessage())
                 .build();
-    }
-
-    private static ByteBuffer withValue(ByteBuffer encoded, double value) {
-        DDSketch sketch = Sketches.decode(encoded);
-        sketch.accept(value);
-        return Sketches.encode(sketch);
     }
 }

@@ -2,6 +2,8 @@ package dev.llmuptime.aggregator;
 
 import dev.llmuptime.aggregator.StateSerdes.StreakSerde;
 import dev.llmuptime.aggregator.StateSerdes.WindowAccumulatorSerde;
+import dev.llmuptime.aggregator.WriteBehindStore.Codec;
+import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.config.AggregationConfig;
 import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.config.TopicsConfig;
@@ -40,10 +42,12 @@ public final class StatsTopology {
                 topics.probeResults());
         topology.addProcessor(PROCESSOR, () -> new WindowStatsProcessor(windows, config.aggregation().grace(), metrics),
                 SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
-                WindowStatsProcessor.LIVE_STORE), Serdes.String(), new WindowAccumulatorSerde()), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
-                WindowStatsProcessor.STREAK_STORE), Serdes.String(), new StreakSerde()), PROCESSOR);
+        topology.addStateStore(new WriteBehindStoreBuilder<>(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                WindowStatsProcessor.LIVE_STORE), Serdes.String(), new WindowAccumulatorSerde()),
+                new Codec<>(OpenWindow::of, OpenWindow::toAccumulator), WindowStatsProcessor.HELD_WINDOWS), PROCESSOR);
+        topology.addStateStore(new WriteBehindStoreBuilder<>(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                WindowStatsProcessor.STREAK_STORE), Serdes.String(), new StreakSerde()),
+                Codec.<Streak>identity(), WindowStatsProcessor.HELD_STREAKS), PROCESSOR);
         for (Duration window : windows) {
             topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(
                     HistoryRetention.storeName(window), HistoryRetention.of(window), window, false),

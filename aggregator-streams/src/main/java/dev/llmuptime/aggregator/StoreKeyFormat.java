@@ -9,6 +9,7 @@ package dev.llmuptime.aggregator;
 final class StoreKeyFormat {
 
     private static final char SEPARATOR = '\u0000';
+    private static final int NUMBER_WIDTH = 15;
 
     private StoreKeyFormat() {
     }
@@ -18,7 +19,10 @@ final class StoreKeyFormat {
     }
 
     static String number(long value) {
-        return String.format("%015d", value);
+        String digits = Long.toString(value);
+        // Padded by hand: String.format costs more than the rest of a key, and keys are made for every result.
+        return value >= 0 && digits.length() <= NUMBER_WIDTH ? "0".repeat(NUMBER_WIDTH - digits.length()) + digits
+                : String.format("%0" + NUMBER_WIDTH + "d", value);
     }
 
     /**

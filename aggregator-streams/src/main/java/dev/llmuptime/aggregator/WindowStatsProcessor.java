@@ -17,7 +17,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -30,6 +29,11 @@ import org.apache.kafka.streams.state.WindowStore;
  * downstream within the commit interval; later changes in that second wait for the punctuator.
  * Once the window closes, one {@code final = true} record follows and the window moves to its
  * size's history store (a window store with retention), which the HTTP API reads.
+ *
+ * <p>Open windows and streaks are read and changed in memory, decoded ({@link WriteBehindStore});
+ * each changed one is written to its store and changelog once per commit. Memory holds only open
+ * windows (a closed one leaves it), at most {@link #HELD_WINDOWS} of them and {@link #HELD_STREAKS}
+ * streaks; beyond that the least recently used are written and dropped.
  */
 final class WindowStatsProcessor implements Processor<String, ProbeResult, String, WindowStats> {
 
@@ -37,15 +41,19 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
     static final String STREAK_STORE = "target-streaks";
     static final String ALL_REGIONS = "*";
     static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
+    /** Open windows held decoded: 6 to 9 per target with windows 1m, 5m, 1h in one region, so ~2,000+ targets. */
+    static final int HELD_WINDOWS = 20_000;
+    /** Streaks held decoded: one per target and region plus one across regions. */
+    static final int HELD_STREAKS = 20_000;
 
     private final List<Duration> windows;
     private final Duration grace;
     private final AggregatorMetrics metrics;
 
     private ProcessorContext<String, WindowStats> context;
-    private KeyValueStore<String, WindowAccumulator> live;
+    private WriteBehindStore<OpenWindow, WindowAccumulator> live;
     private final Map<Long, WindowStore<String, WindowAccumulator>> history = new HashMap<>();
-    private KeyValueStore<String, Streak> streaks;
+    private WriteBehindStore<Streak, Streak> streaks;
     /** Open windows by the stream time at which they close. Rebuilt from the live store on start. */
     private final NavigableMap<Long, Set<WindowKey>> closing = new TreeMap<>();
     /** When each open window was last emitted (wall clock), and which changed since. */
@@ -66,6 +74,9 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
             history.put(window.toMillis(), context.getStateStore(HistoryRetention.storeName(window)));
         }
         this.streaks = context.getStateStore(STREAK_STORE);
+        // A task that starts again may find its stores changed by a restore meanwhile: memory starts empty.
+        live.clearCache();
+        streaks.clearCache();
         try (KeyValueIterator<String, WindowAccumulator> all = live.all()) {
             all.forEachRemaining(entry -> closing.computeIfAbsent(closesAt(entry.value), at -> new HashSet<>())
                     .add(WindowKey.parse(entry.key)));
@@ -85,8 +96,8 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
         Map<String, Streak> updatedStreaks = new HashMap<>();
         for (String region : List.of(result.getRegion(), ALL_REGIONS)) {
             String key = new StreakKey(result.getTargetId(), region).encode();
-            Streak streak = Streaks.next(streaks.get(key), result);
-            streaks.put(key, streak);
+            Streak streak = Streaks.next(streaks.decoded(key), result);
+            streaks.changed(key, streak);
             updatedStreaks.put(region, streak);
         }
         long now = context.currentSystemTimeMs();
@@ -99,15 +110,16 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
             }
             for (String region : List.of(result.getRegion(), ALL_REGIONS)) {
                 WindowKey key = new WindowKey(result.getTargetId(), region, size, start);
-                WindowAccumulator state = live.get(key.encode());
-                if (state == null) {
-                    state = Accumulators.empty(result, region, size, start);
-                    closing.computeIfAbsent(closesAt(state), closeTime -> new HashSet<>()).add(key);
+                String storeKey = key.encode();
+                OpenWindow open = live.decoded(storeKey);
+                if (open == null) {
+                    open = OpenWindow.empty(result, region, size, start);
+                    closing.computeIfAbsent(closesAt(open.state()), closeTime -> new HashSet<>()).add(key);
                 }
-                Accumulators.add(state, result, updatedStreaks.get(region));
-                live.put(key.encode(), state);
+                Accumulators.add(open, result, updatedStreaks.get(region));
+                live.changed(storeKey, open);
                 if (now - lastEmitted.getOrDefault(key, Long.MIN_VALUE / 2) >= LIVE_INTERVAL.toMillis()) {
-                    emit(key, state, false, now);
+                    emit(key, open, false, now);
                 } else {
                     dirty.add(key);
                 }
@@ -120,10 +132,10 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
         for (var iterator = dirty.iterator(); iterator.hasNext(); ) {
             WindowKey key = iterator.next();
             if (now - lastEmitted.getOrDefault(key, Long.MIN_VALUE / 2) >= LIVE_INTERVAL.toMillis()) {
-                WindowAccumulator state = live.get(key.encode());
+                OpenWindow window = live.decoded(key.encode());
                 iterator.remove();
-                if (state != null) {
-                    emit(key, state, false, now);
+                if (window != null) {
+                    emit(key, window, false, now);
                 }
             }
         }
@@ -132,11 +144,12 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
     private void closeUpTo(long streamTime, long now) {
         while (!closing.isEmpty() && closing.firstKey() <= streamTime) {
             for (WindowKey key : closing.pollFirstEntry().getValue()) {
-                WindowAccumulator state = live.get(key.encode());
-                if (state != null) {
-                    emit(key, state, true, now);
-                    history.get(key.windowSize()).put(key.series().encode(), state, key.windowStart());
-                    live.delete(key.encode());
+                String storeKey = key.encode();
+                OpenWindow window = live.decoded(storeKey);
+                if (window != null) {
+                    emit(key, window, true, now);
+                    history.get(key.windowSize()).put(key.series().encode(), window.toAccumulator(), key.windowStart());
+                    live.remove(storeKey);
                 }
                 dirty.remove(key);
                 lastEmitted.remove(key);
@@ -144,9 +157,9 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
         }
     }
 
-    private void emit(WindowKey key, WindowAccumulator state, boolean isFinal, long now) {
-        WindowStats stats = Accumulators.toStats(state, isFinal, now);
-        context.forward(new Record<>(state.getTargetId(), stats, now));
+    private void emit(WindowKey key, OpenWindow window, boolean isFinal, long now) {
+        WindowStats stats = Accumulators.toStats(window, isFinal, now);
+        context.forward(new Record<>(key.targetId(), stats, now));
         lastEmitted.put(key, now);
         dirty.remove(key);
         metrics.emitted(isFinal);
@@ -156,4 +169,10 @@ final class WindowStatsProcessor implements Processor<String, ProbeResult, Strin
         return state.getWindowStart() + state.getWindowSize() + grace.toMillis();
     }
 
+    /** Memory is for the running task only; what a clean close needed was flushed before its commit. */
+    @Override
+    public void close() {
+        live.clearCache();
+        streaks.clearCache();
+    }
 }

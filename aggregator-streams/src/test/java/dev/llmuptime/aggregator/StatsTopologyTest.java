@@ -3,8 +3,6 @@ package dev.llmuptime.aggregator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmuptime.aggregator.state.Streak;
-import dev.llmuptime.config.ConfigLoader;
-import dev.llmuptime.config.MonitorConfig;
 import dev.llmuptime.schema.BackoffReasons;
 import dev.llmuptime.schema.Outcome;
 import dev.llmuptime.schema.ProbeEvidence;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -49,16 +46,7 @@ class StatsTopologyTest {
 
     @BeforeEach
     void start() {
-        MonitorConfig config = new ConfigLoader(name -> null).parse("""
-                kafka:
-                  bootstrap-servers: localhost:1
-                aggregation:
-                  windows: [1m, 5m]
-                  grace: 10s
-                """, "test.yaml");
-        Properties properties = new Properties();
-        properties.putAll(StatsTopology.properties(config, 8080));
-        driver = new TopologyTestDriver(StatsTopology.build(config, new AggregatorMetrics(registry)), properties, T0);
+        driver = TopologyDrivers.start(TopologyDrivers.TWO_WINDOWS, registry, T0);
         results = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ProbeResultSerde().serializer());
         raw = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ByteArraySerializer());
         stats = driver.createOutputTopic("llm.probe.stats", new StringDeserializer(), new WindowStatsSerde().deserializer());

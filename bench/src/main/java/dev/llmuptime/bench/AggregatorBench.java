@@ -38,11 +38,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <ol>
  * <li>writes RESULTS synthetic probe results of TARGETS targets in two regions, as fast as possible;
  * <li>reads them back with a plain consumer that only decodes them: the ceiling;
- * <li>starts the aggregator jar (windows 1m, 5m, 1h) and measures the rate at which its
+ * <li>runs {@link WindowedCountReference} (a plain exactly-once windowed count, a process of this
+ * jar) over them and measures the rate at which its committed offsets advance: the reference;
+ * <li>then starts the aggregator jar (windows 1m, 5m, 1h) and measures the rate at which its
  * committed offsets advance through the backlog;
  * <li>then sends a trickle of fresh results and measures, for each, the delay from its
  * acknowledged append to the arrival of its live stats record (read_committed).
  * </ol>
+ * The environment variable {@code AGGREGATOR_JAVA_OPTIONS} (say, a flight recording) goes to the
+ * aggregator's JVM.
  */
 final class AggregatorBench {
 
@@ -65,33 +69,61 @@ final class AggregatorBench {
         String run = Long.toString(System.currentTimeMillis());
         String results = "bench.agg.results." + run;
         String stats = "bench.agg.stats." + run;
+        String counts = "bench.agg.counts." + run;
         String applicationId = "bench-agg-" + run;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(results, 6, (short) 1), new NewTopic(stats, 6, (short) 1),
+                    new NewTopic(counts, 6, (short) 1),
                     new NewTopic(TopicsConfig.deadLetterTopic(results), 1, (short) 1))).all().get();
         }
 
         double produceRate = produce(bootstrap, results, count, targets);
         double decodeRate = decodeAll(bootstrap, results, count);
 
+        double countRate = windowedCountRate(bootstrap, results, counts, work, run, count);
+
         Path config = work.resolve("aggregator-" + run + ".yaml");
         Files.writeString(config, new RunConfigYaml().serviceConfig(ServiceConfigs.aggregator(bootstrap, results, stats,
                 applicationId, work.resolve("state-" + run))));
-        Process aggregator = new ProcessBuilder("java", "-jar", jar.toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("aggregator-" + run + ".log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(javaOptions(System.getenv("AGGREGATOR_JAVA_OPTIONS")));
+        command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
+        Process aggregator = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("aggregator-" + run + ".log").toFile()).start();
         try {
-            double aggregateRate = aggregateRate(bootstrap, applicationId, results, count);
+            double aggregateRate = committedRate(bootstrap, applicationId, results, count);
             List<Long> delays = appendToStatsDelays(bootstrap, results, stats, targets);
             Collections.sort(delays);
             out.printf("results=%d targets=%d produce_per_s=%.0f plain_consumer_decode_per_s=%.0f "
-                            + "aggregator_per_s=%.0f aggregator_share_of_ceiling=%.2f live_stats_delay_ms_p50=%d "
-                            + "live_stats_delay_ms_p99=%d delay_samples=%d%n", count, targets, produceRate, decodeRate,
-                    aggregateRate, aggregateRate / decodeRate, Percentile.of(delays, 0.5), Percentile.of(delays, 0.99),
-                    delays.size());
+                            + "plain_windowed_count_per_s=%.0f aggregator_per_s=%.0f aggregator_share_of_ceiling=%.2f "
+                            + "aggregator_vs_windowed_count=%.2f live_stats_delay_ms_p50=%d live_stats_delay_ms_p99=%d "
+                            + "delay_samples=%d%n", count, targets, produceRate, decodeRate, countRate, aggregateRate,
+                    aggregateRate / decodeRate, aggregateRate / countRate, Percentile.of(delays, 0.5),
+                    Percentile.of(delays, 0.99), delays.size());
         } finally {
             aggregator.destroy();
             aggregator.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    /** Runs the plain windowed count over the backlog in its own JVM, as the aggregator runs, and returns its rate. */
+    private static double windowedCountRate(String bootstrap, String results, String output, Path work, String run,
+            int count) throws Exception {
+        String applicationId = "bench-count-" + run;
+        Path benchJar = Path.of(AggregatorBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process reference = new ProcessBuilder("java", "-jar", benchJar.toString(), WindowedCountReference.COMMAND.name(),
+                bootstrap, results, output, applicationId, work.resolve("count-state-" + run).toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("count-" + run + ".log").toFile()).start();
+        try {
+            return committedRate(bootstrap, applicationId, results, count);
+        } finally {
+            reference.destroy();
+            reference.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> javaOptions(String options) {
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     private static double produce(String bootstrap, String topic, int count, int targets) throws Exception {
@@ -130,8 +162,8 @@ final class AggregatorBench {
         return count / ((System.nanoTime() - started) / 1e9);
     }
 
-    /** Records per second from the first committed progress of the aggregator's group to the end of the backlog. */
-    private static double aggregateRate(String bootstrap, String group, String topic, int count) throws Exception {
+    /** Records per second from the first committed progress of {@code group} to the end of the backlog. */
+    private static double committedRate(String bootstrap, String group, String topic, int count) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             long firstProgressNanos = 0;
             long committedAtFirst = 0;

@@ -29,7 +29,7 @@ public final class BenchMain {
     /** The subcommands the scripts under {@code bench/} run. */
     static BenchMain withAllBenchmarks() {
         return new BenchMain(List.of(ProbeBenchConfig.COMMAND, ProbeResultsReport.COMMAND, AggregatorBench.COMMAND,
-                PeersBench.COMMAND, FailoverBench.COMMAND));
+                WindowedCountReference.COMMAND, PeersBench.COMMAND, FailoverBench.COMMAND));
     }
 
     public static void main(String[] args) {

@@ -30,6 +30,7 @@ class BenchMainTest {
                 "  probe-config TARGETS INTERVAL BOOTSTRAP TOPIC SIM_BASE_URL HTTP_PORT\n",
                 "  probe-report BOOTSTRAP TOPIC FROM_MS TO_MS\n",
                 "  aggregator-bench BOOTSTRAP AGGREGATOR_JAR WORK_DIR RESULTS TARGETS\n",
+                "  windowed-count BOOTSTRAP TOPIC OUTPUT APPLICATION_ID STATE_DIR\n",
                 "  peers REPO_DIR WORK_DIR TRIALS [HEALTHY_MINUTES] [INTERMITTENT_MINUTES] [WARMUP_MINUTES] "
                         + "[REGION_MINUTES]\n",
                 "  failover REPO_DIR WORK_DIR [KILLS] [SESSION_TIMEOUT]\n",
@@ -81,7 +82,7 @@ class BenchMainTest {
         assertThat(run()).isEqualTo(2);
 
         assertThat(err()).isEqualTo("bench: missing subcommand, one of probe-config, probe-report, aggregator-bench, "
-                + "peers, failover; see --help\n");
+                + "windowed-count, peers, failover; see --help\n");
         assertThat(out()).isEmpty();
     }
 
@@ -90,7 +91,7 @@ class BenchMainTest {
         assertThat(run("probe-reprot", "localhost:9092")).isEqualTo(2);
 
         assertThat(err()).isEqualTo("bench: unknown subcommand 'probe-reprot' (did you mean 'probe-report'?); expected "
-                + "one of probe-config, probe-report, aggregator-bench, peers, failover\n");
+                + "one of probe-config, probe-report, aggregator-bench, windowed-count, peers, failover\n");
     }
 
     @Test
