@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -335,7 +335,9 @@ class StatsTopologyTest {
     }
 
     private Streak streak(String region) {
-        KeyValueStore<String, Streak> streaks = driver.getKeyValueStore(WindowStatsProcessor.STREAK_STORE);
+        @SuppressWarnings("unchecked")
+        ReadOnlyKeyValueStore<String, Streak> streaks =
+                (ReadOnlyKeyValueStore<String, Streak>) driver.getStateStore(WindowStatsProcessor.STREAK_STORE);
         return streaks.get(new StreakKey("a", region).encode());
     }
 
