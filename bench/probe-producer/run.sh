@@ -24,11 +24,13 @@ jars="probe-producer/target/probe-producer.jar local-stack/target/local-stack.ja
 for jar in $jars; do
   [ -f "$jar" ] || mvn -B -q -DskipTests package
 done
-# A jar older than its module's sources would measure old code.
-for module in probe-producer simulator local-stack bench; do
-  newer=$(find "$module/src/main" -newer "$(ls "$module"/target/*.jar 2>/dev/null | head -1 || echo /)" -type f | head -1)
+# A jar older than the sources it holds would measure old code.
+for pair in probe-producer:probe-producer simulator:local-stack local-stack:local-stack bench:bench; do
+  module=${pair%%:*}
+  jar=${pair#*:}/target/${pair#*:}.jar
+  newer=$(find "$module/src/main" -newer "$jar" -type f | head -1)
   if [ -n "$newer" ]; then
-    echo "$newer is newer than $module's jar: run mvn -DskipTests package first" >&2
+    echo "$newer is newer than $jar: run mvn -DskipTests package first" >&2
     exit 2
   fi
 done

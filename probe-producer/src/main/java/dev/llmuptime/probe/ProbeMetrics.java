@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -23,6 +25,8 @@ final class ProbeMetrics {
 
     private final MeterRegistry registry;
     private final Timer schedulingLag;
+    private final Counter sent;
+    private final Map<String, TargetMeters> byTarget = new ConcurrentHashMap<>();
 
     ProbeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,6 +37,8 @@ final class ProbeMetrics {
                         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
                 .register(registry);
+        this.sent = Counter.builder("llm.probe.results.sent").description("Results acknowledged by Kafka")
+                .register(registry);
     }
 
     /** How many targets this prober owns in its region, read from {@code owned} at each scrape. */
@@ -42,17 +48,17 @@ final class ProbeMetrics {
     }
 
     void probed(ProbeResult result) {
-        Counter.builder("llm.probes").description("Probes run, by target and outcome")
-                .tag("target", result.getTargetId()).tag("outcome", result.getOutcome().name())
-                .register(registry).increment();
-        Timer.builder("llm.probe.latency").description("Total probe latency").tag("target", result.getTargetId())
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
-                .record(result.getLatencyMs(), TimeUnit.MILLISECONDS);
+        TargetMeters meters = of(result.getTargetId());
+        meters.probes(result.getOutcome()).increment();
+        meters.latency().record(result.getLatencyMs(), TimeUnit.MILLISECONDS);
         if (result.getTtftMs() != null) {
-            Timer.builder("llm.probe.ttft").description("Time to first token").tag("target", result.getTargetId())
-                    .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
-                    .record(result.getTtftMs(), TimeUnit.MILLISECONDS);
+            meters.ttft().record(result.getTtftMs(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A target's meters, looked up once: building and registering them per probe cost more than recording. */
+    private TargetMeters of(String targetId) {
+        return byTarget.computeIfAbsent(targetId, id -> new TargetMeters(registry, id, LATENCY_BUCKETS));
     }
 
     void schedulingLag(Duration lag) {
@@ -60,14 +66,11 @@ final class ProbeMetrics {
     }
 
     void skippedTick(TargetConfig target) {
-        Counter.builder("llm.probe.skipped.ticks")
-                .description("Ticks skipped because the previous probe of the target had not finished")
-                .tag("target", target.id()).register(registry).increment();
+        of(target.id()).skippedTicks().increment();
     }
 
     void sent() {
-        Counter.builder("llm.probe.results.sent").description("Results acknowledged by Kafka").register(registry)
-                .increment();
+        sent.increment();
     }
 
     void sendFailure(String reason) {

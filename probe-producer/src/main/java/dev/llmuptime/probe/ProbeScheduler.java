@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Runs every target on its own fixed-rate clock: the first probe at start (plus a little jitter,
- * so many targets do not fire at once), then one per interval with no drift. Probes of one target
+ * Runs every target on its own fixed-rate clock: the first probe at start (plus a jitter of up to
+ * the interval, at most a second, so many targets do not fire at once), then one per interval with no drift. Probes of one target
  * never overlap. A tick that comes while the target's previous probe still runs waits for it to
  * end, so a probe that times out after a whole interval (a hanging provider, with {@code timeout}
  * equal to {@code interval}) is followed at once by the next, not an interval later. At most one
@@ -32,7 +32,10 @@ import reactor.core.scheduler.Scheduler;
  */
 final class ProbeScheduler {
 
-    /** Jitter of the first probe: a tenth of the interval, at most a second. */
+    /**
+     * Jitter of the first probe: up to the whole interval, at most a second. Thousands of targets on a
+     * one-second cadence spread over a tenth of it started in bursts the prober could not keep up with.
+     */
     private static final Duration MAX_JITTER = Duration.ofSeconds(1);
 
     private final List<TargetConfig> targets;
@@ -74,7 +77,7 @@ final class ProbeScheduler {
     Flux<ProbeResult> schedule(TargetConfig target, Mono<?> stop) {
         return Flux.defer(() -> {
             long interval = target.interval().toMillis();
-            long offset = random.nextLong(Math.max(1, Math.min(interval / 10, MAX_JITTER.toMillis())));
+            long offset = random.nextLong(Math.max(1, Math.min(interval, MAX_JITTER.toMillis())));
             long base = timer.now(TimeUnit.MILLISECONDS);
             return Flux.interval(Duration.ofMillis(offset), target.interval(), timer)
                     .onBackpressureBuffer(1, skipped -> metrics.skippedTick(target), BufferOverflowStrategy.DROP_OLDEST)
