@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One target's probe meters, each registered when first needed (a target without streamed answers
- * has no time-to-first-token series) and then kept, so a probe records without a registry lookup.
+ * One target's probe meters, kept so a probe records without a registry lookup. Those not every
+ * target has are registered when first needed: a target without streamed answers has no
+ * time-to-first-token series, one that never fell behind no skipped-ticks series.
  */
 final class TargetMeters {
 
     private final MeterRegistry registry;
     private final String targetId;
     private final Duration[] latencyBuckets;
+    private final Timer latency;
     private final Map<Outcome, Counter> probesByOutcome = new ConcurrentHashMap<>();
-    private volatile Timer latency;
+    // Two threads may register the same meter at once: the registry then returns the same one to both.
     private volatile Timer ttft;
     private volatile Counter skippedTicks;
 
@@ -26,6 +28,7 @@ final class TargetMeters {
         this.registry = registry;
         this.targetId = targetId;
         this.latencyBuckets = latencyBuckets;
+        this.latency = timer("llm.probe.latency", "Total probe latency");
     }
 
     Counter probes(Outcome outcome) {
@@ -34,35 +37,28 @@ final class TargetMeters {
                 .register(registry));
     }
 
-    // Two threads may register the same meter at once: the registry then returns the same one to both.
     Timer latency() {
-        Timer timer = latency;
-        if (timer == null) {
-            timer = Timer.builder("llm.probe.latency").description("Total probe latency").tag("target", targetId)
-                    .serviceLevelObjectives(latencyBuckets).register(registry);
-            latency = timer;
-        }
-        return timer;
+        return latency;
     }
 
     Timer ttft() {
-        Timer timer = ttft;
-        if (timer == null) {
-            timer = Timer.builder("llm.probe.ttft").description("Time to first token").tag("target", targetId)
-                    .serviceLevelObjectives(latencyBuckets).register(registry);
-            ttft = timer;
+        if (ttft == null) {
+            ttft = timer("llm.probe.ttft", "Time to first token");
         }
-        return timer;
+        return ttft;
     }
 
     Counter skippedTicks() {
-        Counter counter = skippedTicks;
-        if (counter == null) {
-            counter = Counter.builder("llm.probe.skipped.ticks")
+        if (skippedTicks == null) {
+            skippedTicks = Counter.builder("llm.probe.skipped.ticks")
                     .description("Ticks skipped because the previous probe of the target had not finished")
                     .tag("target", targetId).register(registry);
-            skippedTicks = counter;
         }
-        return counter;
+        return skippedTicks;
+    }
+
+    private Timer timer(String name, String description) {
+        return Timer.builder(name).description(description).tag("target", targetId)
+                .serviceLevelObjectives(latencyBuckets).register(registry);
     }
 }
