@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Runs every target on its own fixed-rate clock: the first probe at start (plus a jitter of up to
- * the interval, at most a second, so many targets do not fire at once), then one per interval with
- * no drift. Probes of one target never overlap. A tick that comes while the target's previous probe still runs waits for it to
+ * Runs every target on its own fixed-rate clock: the first probe at start (plus a jitter,
+ * so many targets do not fire at once), then one per interval with no drift. Probes of one target
+ * never overlap. A tick that comes while the target's previous probe still runs waits for it to
  * end, so a probe that times out after a whole interval (a hanging provider, with {@code timeout}
  * equal to {@code interval}) is followed at once by the next, not an interval later. At most one
  * tick waits: when another comes, the waiting one is skipped and counted, never queued.
