@@ -26,6 +26,8 @@ final class ProbeMetrics {
 
     private final MeterRegistry registry;
     private final Timer schedulingLag;
+    private final Counter sent;
+    private final Map<String, TargetMeters> byTarget = new ConcurrentHashMap<>();
     /** Each target's current backoff reason, held here so its gauges keep reading it. */
     private final Map<String, AtomicReference<String>> backoffReasons = new ConcurrentHashMap<>();
 
@@ -37,6 +39,8 @@ final class ProbeMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
                         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(registry);
+        this.sent = Counter.builder("llm.probe.results.sent").description("Results acknowledged by Kafka")
                 .register(registry);
     }
 
@@ -54,17 +58,17 @@ final class ProbeMetrics {
     }
 
     void probed(ProbeResult result) {
-        Counter.builder("llm.probes").description("Probes run, by target and outcome")
-                .tag("target", result.getTargetId()).tag("outcome", result.getOutcome().name())
-                .register(registry).increment();
-        Timer.builder("llm.probe.latency").description("Total probe latency").tag("target", result.getTargetId())
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
-                .record(result.getLatencyMs(), TimeUnit.MILLISECONDS);
+        TargetMeters meters = of(result.getTargetId());
+        meters.probes(result.getOutcome()).increment();
+        meters.latency().record(result.getLatencyMs(), TimeUnit.MILLISECONDS);
         if (result.getTtftMs() != null) {
-            Timer.builder("llm.probe.ttft").description("Time to first token").tag("target", result.getTargetId())
-                    .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
-                    .record(result.getTtftMs(), TimeUnit.MILLISECONDS);
+            meters.ttft().record(result.getTtftMs(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A target's meters, looked up once: building and registering them per probe cost more than recording. */
+    private TargetMeters of(String targetId) {
+        return byTarget.computeIfAbsent(targetId, id -> new TargetMeters(registry, id, LATENCY_BUCKETS));
     }
 
     void schedulingLag(Duration lag) {
@@ -73,9 +77,7 @@ final class ProbeMetrics {
 
     void skippedTicks(TargetConfig target, long skipped) {
         if (skipped > 0) {
-            Counter.builder("llm.probe.skipped.ticks")
-                    .description("Ticks skipped because the previous probe of the target had not finished")
-                    .tag("target", target.id()).register(registry).increment(skipped);
+            of(target.id()).skippedTicks().increment(skipped);
         }
     }
 
@@ -94,8 +96,7 @@ final class ProbeMetrics {
     }
 
     void sent() {
-        Counter.builder("llm.probe.results.sent").description("Results acknowledged by Kafka").register(registry)
-                .increment();
+        sent.increment();
     }
 
     void sendFailure(String reason) {

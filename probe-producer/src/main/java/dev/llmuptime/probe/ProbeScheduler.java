@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Runs every target on its own {@link Cadence}: the first probe at start (plus a little jitter, so
- * many targets do not fire at once), then one per interval slot with no drift, with extra probes
+ * Runs every target on its own {@link Cadence}: the first probe at start (plus a jitter of up to the
+ * interval, at most a second, so many targets do not fire at once), then one per interval slot with no drift, with extra probes
  * while the target fails and longer waits when the provider asks for them or the monitor's own
  * side keeps failing. Probes of one target never overlap: a slot that passes while the previous
  * probe still runs waits for it to end, so a probe that times out after a whole interval is
@@ -29,7 +29,10 @@ import reactor.core.scheduler.Scheduler;
  */
 final class ProbeScheduler {
 
-    /** Jitter of the first probe: a tenth of the interval, at most a second. */
+    /**
+     * Jitter of the first probe: up to the whole interval, at most a second. Thousands of targets on a
+     * one-second cadence spread over a tenth of it started in bursts the prober could not keep up with.
+     */
     private static final Duration MAX_JITTER = Duration.ofSeconds(1);
 
     private final List<TargetConfig> targets;
@@ -71,7 +74,7 @@ final class ProbeScheduler {
     Flux<ProbeResult> schedule(TargetConfig target, Mono<?> stop) {
         return Flux.defer(() -> {
             long interval = target.interval().toMillis();
-            long offset = random.nextLong(Math.max(1, Math.min(interval / 10, MAX_JITTER.toMillis())));
+            long offset = random.nextLong(Math.max(1, Math.min(interval, MAX_JITTER.toMillis())));
             return probe(target, Cadence.first(target, now() + offset), stop)
                     // Each probe plans the next; none is planned once stopped, so the chain ends.
                     .expand(probed -> probe(target, probed.next(), stop))

@@ -209,7 +209,10 @@ public final class ProbeService implements AutoCloseable {
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Results are read by windows of a minute: 20 ms more per result makes batches, and so broker requests,
+        // four times fewer at thousands of probes a second.
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         return properties;
     }
 }

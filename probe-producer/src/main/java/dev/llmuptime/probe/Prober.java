@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.util.context.Context;
 
@@ -29,6 +29,7 @@ final class Prober implements ProbeRunner {
     private final String region;
     private final String proberId;
     private final Map<Provider, ProviderApi> apis = new EnumMap<>(Provider.class);
+    private final Map<String, PreparedRequest> preparedByTarget = new ConcurrentHashMap<>();
 
     Prober(HttpClient http, ObjectMapper json, Clock clock, String region, String proberId) {
         this.http = http;
@@ -46,7 +47,7 @@ final class Prober implements ProbeRunner {
         return Mono.defer(() -> {
             ProbeTrace trace = new ProbeTrace(System.nanoTime());
             Instant startedAt = clock.instant();
-            return exchange(target, apis.get(target.provider()), trace)
+            return exchange(target, trace)
                     .timeout(target.timeout())
                     .onErrorResume(failure -> Mono.just(Answer.failed(OutcomeClassifier.forFailure(failure),
                             OutcomeClassifier.describe(failure, target))))
@@ -59,29 +60,17 @@ final class Prober implements ProbeRunner {
         });
     }
 
-    private Mono<Answer> exchange(TargetConfig target, ProviderApi api, ProbeTrace trace) {
-        ProbeCheck check = api.check(target.check());
-        ProbeRequest request = check.request(target);
-        String body = request.body();
-        HttpClient client = http.headers(headers -> {
-            headers.set("accept", request.accept());
-            if (body != null) {
-                headers.set("content-type", "application/json");
-            }
-            api.authenticate(target.apiKey(), headers);
-            // Last, so a gateway's headers may replace the provider's.
-            target.headers().forEach((name, value) -> headers.set(name, value.reveal()));
-        });
-        return client.request(request.method())
-                .uri(api.url(target, request))
-                .send(body == null ? ByteBufFlux.empty() : ByteBufFlux.fromString(Mono.just(body)))
+    private Mono<Answer> exchange(TargetConfig target, ProbeTrace trace) {
+        PreparedRequest prepared = prepared(target);
+        ProbeCheck check = prepared.check();
+        return prepared.send()
                 .response((response, content) -> {
                     trace.ttfbNanos = System.nanoTime() - trace.startNanos;
                     int status = response.status().code();
                     trace.httpStatus = status;
-                    api.responseHeaders().read(response.responseHeaders(), trace);
-                    trace.providerWait = ProviderWait.read(status, response.responseHeaders(), api.responseHeaders(),
-                            trace.rateLimitRemainingRequests, clock.instant());
+                    prepared.api().responseHeaders().read(response.responseHeaders(), trace);
+                    trace.providerWait = ProviderWait.read(status, response.responseHeaders(),
+                            prepared.api().responseHeaders(), trace.rateLimitRemainingRequests, clock.instant());
                     if (status >= 200 && status < 300) {
                         return check.read(target, content.asByteArray(), trace);
                     }
@@ -91,6 +80,16 @@ final class Prober implements ProbeRunner {
                 })
                 // single(), not next(): cancelling the response would close a connection that could be reused.
                 .single();
+    }
+
+    /** The target's request, built at its first probe; built again if a target of the same id differs. */
+    private PreparedRequest prepared(TargetConfig target) {
+        PreparedRequest prepared = preparedByTarget.get(target.id());
+        if (prepared == null || prepared.target() != target) {
+            prepared = PreparedRequest.of(target, apis.get(target.provider()), http);
+            preparedByTarget.put(target.id(), prepared);
+        }
+        return prepared;
     }
 
     private Answer failedStatus(int status, byte[] body) {

@@ -2,6 +2,7 @@ package dev.llmuptime.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,14 +30,16 @@ final class SseAnswer {
         return Mono.defer(() -> {
             SseJsonEvents events = new SseJsonEvents(json);
             Reader reader = readers.get();
-            return SseLines.of(body, BoundedBody.MAX_BYTES)
-                    .doOnNext(line -> {
-                        JsonNode event = events.data(line);
-                        if (event != null) {
-                            reader.accept(event);
-                        }
-                    })
+            SseLines lines = new SseLines(BoundedBody.MAX_BYTES);
+            Consumer<String> onLine = line -> {
+                JsonNode event = events.data(line);
+                if (event != null) {
+                    reader.accept(event);
+                }
+            };
+            return body.doOnNext(chunk -> lines.feed(chunk, onLine))
                     .then(Mono.fromSupplier(() -> {
+                        lines.finish(onLine);
                         // Asked first, so the time to first token is noted even when the stream is invalid.
                         Answer answer = reader.answer(events.done(), trace);
                         Answer problem = events.problem();

@@ -119,7 +119,9 @@ class ProbeSchedulerTest {
                 .mapToObj(i -> target("t" + i, Duration.ofSeconds(1))).toList();
         run(targets, Duration.ofMillis(300));
 
-        time.advanceTimeBy(Duration.ofSeconds(10).minusMillis(1));
+        // The tenth probes start before 10 s (the first ones within the jitter of up to 1 s) and end 300 ms later;
+        // eleventh probes start at 10 s or later, so none ends before 10.3 s.
+        time.advanceTimeBy(Duration.ofMillis(10_300 - 1));
 
         assertThat(results).hasSize(10_000);
         assertThat(results.stream().map(ProbeResult::getTargetId).distinct()).hasSize(1000);
