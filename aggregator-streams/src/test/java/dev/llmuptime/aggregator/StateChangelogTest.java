@@ -37,7 +37,7 @@ class StateChangelogTest {
 
     private static final String WINDOWS_CHANGELOG = StatsTopology.APPLICATION_ID + "-"
             + WindowStatsProcessor.LIVE_STORE + "-changelog";
-    private static final String STREAKS_CHANGELOG = StatsTopology.APPLICATION_ID + "-"
+    static final String STREAKS_CHANGELOG = StatsTopology.APPLICATION_ID + "-"
             + WindowStatsProcessor.STREAK_STORE + "-changelog";
 
     private TopologyTestDriver driver;

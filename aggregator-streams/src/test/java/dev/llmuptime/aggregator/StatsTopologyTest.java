@@ -2,6 +2,7 @@ package dev.llmuptime.aggregator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmuptime.aggregator.StateSerdes.StreakSerde;
 import dev.llmuptime.aggregator.state.Streak;
 import dev.llmuptime.schema.BackoffReasons;
 import dev.llmuptime.schema.Outcome;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,7 +27,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,8 @@ class StatsTopologyTest {
     private TestInputTopic<String, ProbeResult> results;
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, WindowStats> stats;
+    private TestOutputTopic<String, Streak> streaksChangelog;
+    private final Map<String, Streak> streaks = new HashMap<>();
 
     @BeforeEach
     void start() {
@@ -50,6 +53,8 @@ class StatsTopologyTest {
         results = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ProbeResultSerde().serializer());
         raw = driver.createInputTopic("llm.probe.results", new StringSerializer(), new ByteArraySerializer());
         stats = driver.createOutputTopic("llm.probe.stats", new StringDeserializer(), new WindowStatsSerde().deserializer());
+        streaksChangelog = driver.createOutputTopic(StateChangelogTest.STREAKS_CHANGELOG, new StringDeserializer(),
+                new StreakSerde().deserializer());
     }
 
     @AfterEach
@@ -334,10 +339,9 @@ class StatsTopologyTest {
                 .setErrorCode("server_error").setRequestId(requestId).setMessage("HTTP 503: overloaded").build();
     }
 
+    /** The streak as the changelog holds it after the driver's commit: the write-behind store is not a KeyValueStore. */
     private Streak streak(String region) {
-        @SuppressWarnings("unchecked")
-        ReadOnlyKeyValueStore<String, Streak> streaks =
-                (ReadOnlyKeyValueStore<String, Streak>) driver.getStateStore(WindowStatsProcessor.STREAK_STORE);
+        streaksChangelog.readRecordsToList().forEach(record -> streaks.put(record.key(), record.value()));
         return streaks.get(new StreakKey("a", region).encode());
     }
 
