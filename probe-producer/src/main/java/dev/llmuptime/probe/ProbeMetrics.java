@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -28,8 +27,6 @@ final class ProbeMetrics {
     private final Timer schedulingLag;
     private final Counter sent;
     private final Map<String, TargetMeters> byTarget = new ConcurrentHashMap<>();
-    /** Each target's current backoff reason, held here so its gauges keep reading it. */
-    private final Map<String, AtomicReference<String>> backoffReasons = new ConcurrentHashMap<>();
 
     ProbeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -86,13 +83,7 @@ final class ProbeMetrics {
      * {@code reason} reads 1, every other reason's 0; a null reason sets them all to 0.
      */
     void backoff(TargetConfig target, String reason) {
-        AtomicReference<String> current = backoffReasons.computeIfAbsent(target.id(), id -> new AtomicReference<>());
-        current.set(reason);
-        if (reason != null) {
-            Gauge.builder("llm.probe.backoff", current, now -> reason.equals(now.get()) ? 1 : 0)
-                    .description("1 while the target's next probe waits longer than its cadence for this reason")
-                    .tag("target", target.id()).tag("reason", reason).register(registry);
-        }
+        of(target.id()).backoff(reason);
     }
 
     void sent() {
