@@ -26,6 +26,7 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p>Only owned targets run. A target's clock starts when it becomes owned and stops when it no
  * longer is; its probe in flight then finishes, and a target owned again restarts only after it.
+ * The group hands a target to another prober only once that probe has ended (see {@link Handover}).
  */
 final class ProbeScheduler {
 
@@ -35,11 +36,15 @@ final class ProbeScheduler {
      */
     private static final Duration MAX_JITTER = Duration.ofSeconds(1);
 
+    /** Beyond its timeout a probe still takes a moment to be classified and handed on. */
+    private static final Duration HANDOVER_MARGIN = Duration.ofSeconds(5);
+
     private final List<TargetConfig> targets;
     private final ProbeRunner runner;
     private final ProbeMetrics metrics;
     private final Scheduler timer;
     private final RandomGenerator random;
+    private final Handover handover;
 
     ProbeScheduler(List<TargetConfig> targets, ProbeRunner runner, ProbeMetrics metrics, Scheduler timer,
             RandomGenerator random) {
@@ -48,6 +53,14 @@ final class ProbeScheduler {
         this.metrics = metrics;
         this.timer = timer;
         this.random = random;
+        Duration longestTimeout = targets.stream().map(TargetConfig::timeout).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        this.handover = new Handover(longestTimeout.plus(HANDOVER_MARGIN));
+    }
+
+    /** How the group membership gives targets up without two probers probing one target at once. */
+    Handover handover() {
+        return handover;
     }
 
     /**
@@ -88,8 +101,13 @@ final class ProbeScheduler {
                 // The wait is cut by stop; the probe in flight is not.
                 .takeUntilOther(stop)
                 .flatMap(tick -> {
+                    if (!handover.begin(target.id())) {
+                        // Given up to another prober between the wait and now.
+                        return Mono.empty();
+                    }
                     metrics.schedulingLag(Duration.ofMillis(now() - plan.scheduledAt()));
-                    return runner.probe(target, Instant.ofEpochMilli(plan.scheduledAt()));
+                    return runner.probe(target, Instant.ofEpochMilli(plan.scheduledAt()))
+                            .doFinally(signal -> handover.end(target.id()));
                 })
                 .map(result -> {
                     NextProbe next = plan.cadence().after(result, now());

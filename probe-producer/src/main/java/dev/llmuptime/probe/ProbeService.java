@@ -99,8 +99,11 @@ public final class ProbeService implements AutoCloseable {
         lifecycle.onClose("kafka-result-sender", senderThread::shutdownNow);
         String proberId = ProberIdentity.of(config.probes());
         TargetPartitions partitions = TargetPartitions.of(targets);
+        Prober prober = new Prober(http.client(), new ObjectMapper(), clock, config.probes().region(), proberId);
+        ProbeScheduler scheduler = new ProbeScheduler(targets, prober, metrics, Schedulers.parallel(),
+                RandomGenerator.getDefault());
         membership = new RegionMembership(config.kafka(), config.probes().region(), proberId, ASSIGNMENT_TOPIC,
-                partitions);
+                partitions, scheduler.handover());
         metrics.ownedTargets(membership::ownedCount);
         short replication = config.kafka().replicationFactor().shortValue();
         topics = lifecycle.closeOnStop(TopicReadiness.start(config.kafka(),
@@ -112,9 +115,6 @@ public final class ProbeService implements AutoCloseable {
         lifecycle.onClose("Kafka producer", () -> producer.close(Duration.ofSeconds(10)));
         publisher = new ResultPublisher(producer, config.kafka().topics().probeResults(), metrics,
                 Schedulers.fromExecutorService(senderThread, "kafka-result-sender"));
-        Prober prober = new Prober(http.client(), new ObjectMapper(), clock, config.probes().region(), proberId);
-        ProbeScheduler scheduler = new ProbeScheduler(targets, prober, metrics, Schedulers.parallel(),
-                RandomGenerator.getDefault());
         logPlan(proberId, targets);
         publisher.publish(scheduler.run(membership.owned(), stop.asMono()))
                 .doFinally(signal -> published.countDown())
@@ -123,7 +123,7 @@ public final class ProbeService implements AutoCloseable {
                     log.error("Probing and publishing stopped", failure);
                 });
         lifecycle.onClose("probing", this::finishProbing);
-        // Closed first: leaving the group hands the targets over while in-flight probes finish here.
+        // Closed first: leaving the group stops every probe, and hands each target over once its probe in flight ended.
         lifecycle.closeOnStop(membership);
     }
 

@@ -1,5 +1,6 @@
 package dev.llmuptime.probe;
 
+import dev.llmuptime.config.Durations;
 import dev.llmuptime.config.KafkaConfig;
 import java.time.Duration;
 import java.util.Collection;
@@ -26,6 +27,9 @@ import reactor.core.publisher.Sinks;
  * partitions it is assigned (see {@link TargetPartitions}); probers of other regions are other
  * groups, so each of them probes every target. A dedicated thread polls to stay in the group; it
  * never reads a record, since the partitions are paused.
+ *
+ * <p>A revoked target stops being probed at once, and the revocation returns, letting the group
+ * give the target to another prober, only once this prober's probe of it has ended.
  */
 final class RegionMembership implements AutoCloseable {
 
@@ -38,6 +42,7 @@ final class RegionMembership implements AutoCloseable {
     private final String topic;
     private final TargetPartitions partitions;
     private final String region;
+    private final Handover handover;
     private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
     private final Sinks.Many<Set<String>> owned = Sinks.many().replay().latest();
     private volatile Set<String> current = Set.of();
@@ -47,8 +52,10 @@ final class RegionMembership implements AutoCloseable {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread poller;
 
-    RegionMembership(KafkaConfig kafka, String region, String proberId, String topic, TargetPartitions partitions) {
+    RegionMembership(KafkaConfig kafka, String region, String proberId, String topic, TargetPartitions partitions,
+            Handover handover) {
         this.properties = consumerProperties(kafka, region, proberId);
+        this.handover = handover;
         this.topic = topic;
         this.partitions = partitions;
         this.region = region;
@@ -104,7 +111,8 @@ final class RegionMembership implements AutoCloseable {
             client.wakeup();
         }
         if (running != null) {
-            running.join(Duration.ofSeconds(35).toMillis());
+            // Leaving waits for the probes in flight, then for the consumer's own close (30 s at most).
+            running.join(handover.patience().plusSeconds(35).toMillis());
         }
     }
 
@@ -145,6 +153,7 @@ final class RegionMembership implements AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> added) {
             client.pause(added);
             added.forEach(partition -> ownedPartitions.add(partition.partition()));
+            handover.taken(targets(added));
             assigned = true;
             publish();
             log.info("Prober owns {} of {} targets in region {}", current.size(), partitions.count(), region);
@@ -153,8 +162,18 @@ final class RegionMembership implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
             release(revoked);
+            Set<String> leaving = targets(revoked);
+            try {
+                if (!handover.giveUp(leaving)) {
+                    log.warn("A probe of {} still ran {} after it was revoked; handing it over anyway", leaving,
+                            Durations.format(handover.patience()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
+        /** Lost, not revoked: the group has already given these targets to others, so there is nothing to wait for. */
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
             release(lost);
@@ -164,6 +183,10 @@ final class RegionMembership implements AutoCloseable {
             gone.forEach(partition -> ownedPartitions.remove(partition.partition()));
             publish();
         }
+    }
+
+    private Set<String> targets(Collection<TopicPartition> assigned) {
+        return partitions.targets(assigned.stream().map(TopicPartition::partition).toList());
     }
 
     private static Map<String, Object> consumerProperties(KafkaConfig kafka, String region, String proberId) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,8 @@ class RegionSharingTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final SimulatedProvider sim = SimulatedProvider.start("127.0.0.1", 0, SimulatedProvider.DEFAULT_MODELS,
-            new Pacing(Duration.ofMillis(5), Duration.ofMillis(1)), RandomGenerator.getDefault());
+            // Probes longer than a rebalance: a handover that did not wait for them would overlap the next owner's.
+            new Pacing(Duration.ofMillis(1700), Duration.ofMillis(5)), RandomGenerator.getDefault());
     private final List<RunningProber> probers = new ArrayList<>();
 
     @AfterEach
@@ -86,6 +88,26 @@ class RegionSharingTest {
                 .as("a prober that joins takes a share, and each target keeps one prober")
                 .containsOnlyKeys(TARGETS).allSatisfy((target, ids) -> assertThat(ids).hasSize(1))
                 .anySatisfy((target, ids) -> assertThat(ids).containsExactly("p5"));
+
+        List<ProbeResult> everyProbe = readSent(kafka, topic).stream().map(ConsumerRecord::value)
+                .filter(result -> result.getRegion().equals(region)).toList();
+        assertNoOverlap(everyProbe);
+    }
+
+    /** A target changes prober only after the last probe of the one before has ended. */
+    private static void assertNoOverlap(List<ProbeResult> probed) {
+        probed.stream().collect(Collectors.groupingBy(ProbeResult::getTargetId)).forEach((target, probes) -> {
+            List<ProbeResult> ordered = probes.stream().sorted(Comparator.comparing(ProbeResult::getStartedAt))
+                    .toList();
+            for (int i = 1; i < ordered.size(); i++) {
+                ProbeResult before = ordered.get(i - 1);
+                ProbeResult after = ordered.get(i);
+                Instant ended = before.getStartedAt().plusMillis(before.getLatencyMs());
+                assertThat(after.getStartedAt()).as("%s probed by %s from %s while %s probed it until %s", target,
+                        after.getProberId(), after.getStartedAt(), before.getProberId(), ended)
+                        .isAfterOrEqualTo(ended);
+            }
+        });
     }
 
     /** Every prober holds an assignment, has a share, and together they own every target. */
@@ -129,7 +151,7 @@ class RegionSharingTest {
 
     private RunningProber start(KafkaCluster kafka, String topic, String region, String proberId) {
         String targets = TARGETS.stream().map(id -> "    - {id: %s, provider: openai-compatible, base-url: \"%s\", "
-                .formatted(id, sim.baseUrl()) + "model: sim-small, check: chat, interval: 500ms}\n")
+                .formatted(id, sim.baseUrl()) + "model: sim-small, check: chat, interval: 2s}\n")
                 .collect(Collectors.joining());
         String yaml = """
                 kafka:
