@@ -37,7 +37,7 @@ record Condition(Metric metric, Operator operator, double threshold, String text
 
     @Override
     public boolean enoughSamples(StatsUpdate update, int minSamples) {
-        return update.readBy(metric).getCount() >= minSamples;
+        return update.samplesReadBy(metric) >= minSamples;
     }
 
     @Override

@@ -26,6 +26,11 @@ record Metric(String name, boolean countBased, Function<WindowStats, Double> rea
         return name.startsWith("latency.");
     }
 
+    /** Streaks and the last outcome are the target's own, carried across window boundaries. */
+    boolean readsStreak() {
+        return name.startsWith("consecutive-") || name.startsWith("last-outcome.");
+    }
+
     static Metric named(String name) {
         return ALL.stream().filter(metric -> metric.name.equals(name)).findFirst().orElse(null);
     }

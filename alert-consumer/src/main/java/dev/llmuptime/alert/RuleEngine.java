@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * Decides when alerts fire and resolve, per (rule, target), with hysteresis: a rule fires only
- * with at least {@code min-samples} probes in what it reads (the current window, or for counts the
- * trailing window-length, see {@link TrailingWindow}) and once its condition has held for
+ * with at least {@code min-samples} probes in what it reads (the current window, or for counts and
+ * streaks the trailing window-length, see {@link TrailingWindow}) and once its condition has held for
  * {@code for}; it resolves once {@code resolve-when} (or, without it, the condition being false)
  * has held for {@code keep-firing-for}, and with a {@code flap-window} only once the target's failures
  * of that window formed a single run. A rule removed from the config resolves what it had firing; a

@@ -39,10 +39,7 @@ final class StatsUpdate {
     /** What {@code metric} reads: the trailing window-length for counts and latency, else the window. */
     WindowStats readBy(Metric metric) {
         if (metric.countBased()) {
-            if (trailingCounts == null) {
-                trailingCounts = TrailingWindow.of(current, previous);
-            }
-            return trailingCounts;
+            return trailingCounts();
         }
         if (metric.readsLatencySketch()) {
             if (trailingLatency == null) {
@@ -51,6 +48,22 @@ final class StatsUpdate {
             return trailingLatency;
         }
         return current;
+    }
+
+    /**
+     * How many probes {@code metric}'s value rests on. A streak runs across window boundaries, so it
+     * rests on the trailing window-length, as counts do: a confirmation that opens a window is not
+     * counted in it, and the window alone would then hold no probe while the streak holds several.
+     */
+    long samplesReadBy(Metric metric) {
+        return (metric.readsStreak() ? trailingCounts() : readBy(metric)).getCount();
+    }
+
+    private WindowStats trailingCounts() {
+        if (trailingCounts == null) {
+            trailingCounts = TrailingWindow.of(current, previous);
+        }
+        return trailingCounts;
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.llmuptime.alert.StatsFixtures.hour;
 import static dev.llmuptime.alert.StatsFixtures.probe;
 import static dev.llmuptime.alert.StatsFixtures.stats;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.llmuptime.config.ConfigLoader;
@@ -67,6 +68,24 @@ class RuleEngineTest {
             assertThat(event.getAlertId()).isEqualTo(fired.get(0).getAlertId());
             assertThat(event.getEndsAt()).isAfter(event.getStartsAt());
         });
+    }
+
+    @Test
+    void aConfirmationThatOpensAWindowFiresDownThoughTheWindowCountsNoProbeYet() {
+        WindowStats lastSlotOfAMinute = stats("a", Duration.ofMinutes(1), 12, 11 / 12.0, 500.0, Outcome.SERVER_ERROR,
+                1, 0);
+        lastSlotOfAMinute.setLastProbeAt(StatsFixtures.T0.plusMillis(59_500));
+        // The confirmation one second later opens the next minute; only scheduled probes are counted.
+        WindowStats confirmation = stats("a", Duration.ofMinutes(1), 0, null, null, Outcome.SERVER_ERROR, 2, 0);
+        confirmation.setWindowStart(StatsFixtures.T0.plusSeconds(60));
+        confirmation.setWindowEnd(StatsFixtures.T0.plusSeconds(120));
+        confirmation.setLastProbeAt(StatsFixtures.T0.plusMillis(60_510));
+
+        RuleEngine engine = engine("");
+        assertThat(at(5, engine, lastSlotOfAMinute)).isEmpty();
+        assertThat(at(1, engine, confirmation)).as("the streak rests on the trailing minute's probes")
+                .extracting(AlertEvent::getRule, AlertEvent::getValue).containsExactly(tuple("down", 2.0));
+        assertThat(at(1, engine(""), confirmation)).as("with no minute before it, no probe is read").isEmpty();
     }
 
     @Test

@@ -20,7 +20,8 @@ import dev.llmuptime.schema.ProbeResult;
  *     for, so a rate limit is not deepened. The first success after them is confirmed once,
  *     {@code confirm-after} later, and then the slots alone run again.
  * <li>A wait the provider asks for (Retry-After, a rate-limit reset), capped by
- *     {@code max-backoff}, skips the slots before it.
+ *     {@code max-backoff}, skips the slots it covers but the newest, which runs when the wait ends,
+ *     as after a long probe.
  * <li>Failures on the monitor's own side (a bad key, a bad request, no quota) open a breaker: the
  *     next probe waits twice the interval, doubling with each such failure in a row up to
  *     {@code breaker-max-interval}; one probe at a time tests it, and any other outcome closes it.
@@ -56,8 +57,9 @@ record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, b
 
         Wait wait = Wait.later(providerWait(result, now), breakerWait(ownSide));
         if (wait != null && wait.until() > slotAt) {
-            long waitedSlot = Math.max(slot, ceilDiv(wait.until() - start, interval));
-            long at = slotTime(waitedSlot);
+            // A one-second Retry-After that ends just after a slot delays that slot, rather than losing it.
+            long waitedSlot = Math.max(slot, Math.floorDiv(wait.until() - start, interval));
+            long at = wait.until();
             return new NextProbe(next(waitedSlot + 1, at, failed, ownSide), at, at, null, skipped, wait.reason());
         }
         if (failed) {
@@ -109,10 +111,6 @@ record Cadence(TargetConfig target, long start, long nextSlot, long plannedAt, b
         int doublings = Math.min(ownSide, MAX_DOUBLINGS);
         long wait = interval > (cap >> doublings) ? cap : interval << doublings;
         return new Wait(BackoffReasons.BREAKER, plannedAt + wait);
-    }
-
-    private static long ceilDiv(long dividend, long divisor) {
-        return -Math.floorDiv(-dividend, divisor);
     }
 
     /** A wait before the next probe, until {@code until}, for {@code reason}. */

@@ -61,7 +61,7 @@ class AdaptiveProbingTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> results.size() > at + 1);
         ProbeResult after = results.get(at + 1);
 
-        // Retry-After: 1 outlasts the next slot (the interval is 1 s), so that slot is waited out.
+        // Retry-After: 1 outlasts the next slot (the interval is 1 s), so that slot waits until it ends.
         assertThat(limited.getOutcome()).isEqualTo(Outcome.RATE_LIMITED);
         assertThat(limited.getBackoffReason()).isEqualTo(BackoffReasons.RETRY_AFTER);
         assertThat(limited.getBackoffUntil()).isAfterOrEqualTo(limited.getStartedAt().plusSeconds(1));

@@ -74,13 +74,27 @@ class CadenceTest {
     }
 
     @Test
-    void aWaitTheProviderAsksForSkipsSlotsUntilTheFirstOneAfterIt() {
+    void aWaitTheProviderAsksForSkipsTheSlotsItCoversButTheNewestRunsWhenItEnds() {
         NextProbe next = Cadence.first(target, START).cadence()
                 .after(waiting(Outcome.RATE_LIMITED, BackoffReasons.RETRY_AFTER, 13_500), 1_200);
 
+        // The slot at 6 s is not probed; the one at 11 s runs at 13.5 s.
         assertThat(next).extracting(NextProbe::at, NextProbe::reason, NextProbe::backoffReason)
-                .containsExactly(16_000L, null, BackoffReasons.RETRY_AFTER);
+                .containsExactly(13_500L, null, BackoffReasons.RETRY_AFTER);
         assertThat(next.skippedSlots()).as("slots waited out are not skipped ticks").isZero();
+    }
+
+    @Test
+    void aOneSecondRetryAfterEndingJustAfterASlotDelaysThatSlotRatherThanLosingIt() {
+        NextProbe confirm = Cadence.first(target, START).cadence().after(result(Outcome.RATE_LIMITED), 1_200);
+        NextProbe slot = confirm.cadence()
+                .after(waiting(Outcome.RATE_LIMITED, BackoffReasons.RETRY_AFTER, 6_050), 5_050);
+        NextProbe failing = slot.cadence().after(result(Outcome.RATE_LIMITED), 6_100);
+
+        assertThat(slot).extracting(NextProbe::at, NextProbe::reason, NextProbe::backoffReason)
+                .containsExactly(6_050L, null, BackoffReasons.RETRY_AFTER);
+        assertThat(failing).as("the slot at 6 s was probed: the next is at 11 s, extra probes before it")
+                .extracting(NextProbe::at, NextProbe::reason).containsExactly(7_100L, ProbeReasons.FAILING);
     }
 
     @Test
@@ -106,8 +120,9 @@ class CadenceTest {
         NextProbe next = Cadence.first(target, START).cadence()
                 .after(waiting(Outcome.SUCCESS, BackoffReasons.RATE_LIMIT_RESET, 9_000), 1_200);
 
+        // The slot at 6 s runs when the reset comes.
         assertThat(next).extracting(NextProbe::at, NextProbe::backoffReason)
-                .containsExactly(11_000L, BackoffReasons.RATE_LIMIT_RESET);
+                .containsExactly(9_000L, BackoffReasons.RATE_LIMIT_RESET);
     }
 
     @Test
@@ -116,9 +131,9 @@ class CadenceTest {
         NextProbe next = Cadence.first(capped, START).cadence()
                 .after(waiting(Outcome.RATE_LIMITED, BackoffReasons.RETRY_AFTER, 3_600_000), 1_200);
 
-        // 1.2 s + 30 s, up to the next slot.
+        // 1.2 s + 30 s: the slot at 31 s runs then.
         assertThat(next).extracting(NextProbe::at, NextProbe::backoffReason)
-                .containsExactly(36_000L, BackoffReasons.RETRY_AFTER);
+                .containsExactly(31_200L, BackoffReasons.RETRY_AFTER);
     }
 
     @Test

@@ -40,14 +40,14 @@ class ProbeSchedulerBackoffTest {
     }
 
     @Test
-    void aRetryAfterSkipsTheSlotsBeforeItAndTheResultSaysUntilWhen() {
+    void aRetryAfterSkipsTheSlotsItCoversAndTheResultSaysUntilWhen() {
         replies.add(Reply.waiting(Outcome.RATE_LIMITED, BackoffReasons.RETRY_AFTER, Duration.ofSeconds(12)));
         schedule(target());
 
         time.advanceTimeBy(Duration.ofSeconds(22));
 
-        // The wait ends 12.1 s in: the slot at 15 s is the first after it; its success, a recovery, is confirmed.
-        assertThat(sinceFirst()).containsExactly(0L, 15_000L, 16_100L, 20_000L);
+        // The wait ends 12.1 s in: the slot at 10 s runs then; its success, a recovery, is confirmed.
+        assertThat(sinceFirst()).containsExactly(0L, 12_100L, 13_200L, 15_000L, 20_000L);
         assertThat(results.get(0).getBackoffReason()).isEqualTo(BackoffReasons.RETRY_AFTER);
         assertThat(results.get(0).getBackoffUntil()).isEqualTo(runner.started.get(1));
         assertThat(results.get(1).getReason()).as("the probe after the wait is scheduled").isNull();
@@ -74,7 +74,8 @@ class ProbeSchedulerBackoffTest {
 
         time.advanceTimeBy(Duration.ofSeconds(12));
 
-        assertThat(sinceFirst()).containsExactly(0L, 10_000L);
+        // The slot at 5 s runs when the reset comes, 6.1 s in.
+        assertThat(sinceFirst()).containsExactly(0L, 6_100L, 10_000L);
         assertThat(results.get(0).getBackoffReason()).isEqualTo(BackoffReasons.RATE_LIMIT_RESET);
         assertThat(results.get(0).getBackoffUntil()).isEqualTo(runner.started.get(1));
     }
@@ -86,8 +87,8 @@ class ProbeSchedulerBackoffTest {
 
         time.advanceTimeBy(Duration.ofSeconds(36));
 
-        // 0.1 s + 30 s, up to the next slot.
-        assertThat(sinceFirst()).containsExactly(0L, 35_000L);
+        // 0.1 s + 30 s: the slot at 30 s runs then; its success, a recovery, is confirmed.
+        assertThat(sinceFirst()).containsExactly(0L, 30_100L, 31_200L, 35_000L);
     }
 
     @Test
